@@ -1,0 +1,43 @@
+/*
+ * tinyforge runtime: small parameter structs shared by the kernels.
+ * Every field is documented with its sign convention. No floats are used by int8 kernels.
+ */
+#ifndef TFG_TYPES_H
+#define TFG_TYPES_H
+
+#include <stdint.h>
+#include <stddef.h>
+
+/** Status returned by kernels that can fail (only on arguments the generator never produces). */
+typedef enum { TFG_OK = 0, TFG_ERROR = 1 } tfg_status;
+
+/** Tensor dimensions in NHWC order. */
+typedef struct {
+    int32_t n; /**< batches */
+    int32_t h; /**< height (rows) */
+    int32_t w; /**< width (columns) */
+    int32_t c; /**< channels, innermost */
+} tfg_dims;
+
+/** Output clamp range after requantization, in output quantized units (inclusive). */
+typedef struct {
+    int32_t min;
+    int32_t max;
+} tfg_activation;
+
+/**
+ * Fixed-point multiplier: real = multiplier * 2^(shift - 31). multiplier in [2^30, 2^31-1] or 0;
+ * shift > 0 is a left shift, shift <= 0 a rounding right shift.
+ */
+typedef struct {
+    int32_t multiplier;
+    int32_t shift;
+} tfg_quant;
+
+/** Per-output-channel multipliers and shifts (arrays of the output channel count, in flash). */
+typedef struct {
+    const int32_t *multiplier;
+    const int32_t *shift;
+} tfg_per_channel_quant;
+
+#endif /* TFG_TYPES_H */

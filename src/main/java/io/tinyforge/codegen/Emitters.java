@@ -1,0 +1,29 @@
+package io.tinyforge.codegen;
+
+import io.tinyforge.ir.ModelException;
+import io.tinyforge.ir.OpType;
+import io.tinyforge.ir.Operator;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The catalogue of C emitters: one entry per operator type the generator can write. */
+public final class Emitters {
+    private static final Map<OpType, OpEmitter<?>> EMITTERS = new EnumMap<>(OpType.class);
+
+    static {
+        // one line per operator, alphabetical; each emitter lives in codegen/ops/<Op>Emitter.java
+    }
+
+    private Emitters() {
+    }
+
+    /** The emitter for an operator, or a one-line error naming the operator when there is none. */
+    public static OpEmitter<?> forOp(Operator op) {
+        OpEmitter<?> e = EMITTERS.get(op.type());
+        if (e == null) {
+            throw new ModelException("operator " + op.index() + " " + op.type()
+                    + " cannot be generated as C yet; supported: " + EMITTERS.keySet());
+        }
+        return e;
+    }
+}

@@ -1,0 +1,5 @@
+package io.tinyforge.ir;
+
+/** CONCATENATION options. */
+public record ConcatenationOptions(int axis, Activation activation) implements OpOptions {
+}

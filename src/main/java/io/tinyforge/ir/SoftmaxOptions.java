@@ -1,0 +1,5 @@
+package io.tinyforge.ir;
+
+/** SOFTMAX options. */
+public record SoftmaxOptions(float beta) implements OpOptions {
+}

@@ -1,0 +1,6 @@
+package io.tinyforge.ir;
+
+/** SVDF options. */
+public record SvdfOptions(int rank, Activation activation, boolean asymmetricQuantizeInputs)
+        implements OpOptions {
+}
