@@ -12,6 +12,7 @@ public final class Emitters {
 
     static {
         // one line per operator, alphabetical; each emitter lives in codegen/ops/<Op>Emitter.java
+        EMITTERS.put(OpType.RESHAPE, new io.tinyforge.codegen.ops.ReshapeEmitter());
     }
 
     private Emitters() {
