@@ -46,10 +46,11 @@ int ${name}_invoke(void)
 <#list calls as c>
 <#import "ops/${c.template}.ftl" as op>
 <#assign text><@op.call a=c.args/></#assign>
-    /* operator ${c.index}: ${c.type} ${c.summary} */
-${indent(text, 4)}<#sep>
+<#if c?index != 0>
 
-</#sep>
+</#if>
+    /* operator ${c.index}: ${c.type} ${c.summary} */
+${indent(text, 4)}<#t>
 </#list>
     return 0;
 }

@@ -27,7 +27,8 @@ void *${name}_input(int index);
 /* Where output tensor `index` is after ${name}_invoke(); NULL for an unknown index. */
 const void *${name}_output(int index);
 
-/* Zeroes the state (variable) tensors, like TFLM's Reset(); call before each independent sequence. */
+/* Resets the state (variable) tensors like TFLM's Reset() (int8: zero point, else 0); call before each
+ * independent input or sequence. */
 void ${name}_reset(void);
 
 /* Runs the model on the current inputs; returns 0 on success. */
