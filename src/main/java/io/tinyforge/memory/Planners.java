@@ -13,6 +13,7 @@ public final class Planners {
         add(new GreedyBySizePlanner());
         add(new GreedyByFirstUsePlanner());
         add(new LinearPlanner());
+        add(new BestOfPlanner(List.of(new GreedyBySizePlanner(), new GreedyByFirstUsePlanner())));
     }
 
     private Planners() {
