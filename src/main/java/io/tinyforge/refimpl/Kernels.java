@@ -13,6 +13,9 @@ public final class Kernels {
     static {
         // one line per operator, alphabetical; each kernel lives in refimpl/ops/<Op>Kernel.java
         KERNELS.put(OpType.RESHAPE, new io.tinyforge.refimpl.ops.ReshapeKernel());
+        KERNELS.put(OpType.CONV_2D, new io.tinyforge.refimpl.ops.Conv2DKernel());
+        KERNELS.put(OpType.DEPTHWISE_CONV_2D, new io.tinyforge.refimpl.ops.DepthwiseConv2DKernel());
+        KERNELS.put(OpType.FULLY_CONNECTED, new io.tinyforge.refimpl.ops.FullyConnectedKernel());
     }
 
     private Kernels() {
