@@ -16,6 +16,17 @@ public final class Kernels {
         KERNELS.put(OpType.CONV_2D, new io.tinyforge.refimpl.ops.Conv2DKernel());
         KERNELS.put(OpType.DEPTHWISE_CONV_2D, new io.tinyforge.refimpl.ops.DepthwiseConv2DKernel());
         KERNELS.put(OpType.FULLY_CONNECTED, new io.tinyforge.refimpl.ops.FullyConnectedKernel());
+        KERNELS.put(OpType.ADD, new io.tinyforge.refimpl.ops.AddKernel());
+        KERNELS.put(OpType.AVERAGE_POOL_2D, new io.tinyforge.refimpl.ops.AveragePool2DKernel());
+        KERNELS.put(OpType.CONCATENATION, new io.tinyforge.refimpl.ops.ConcatenationKernel());
+        KERNELS.put(OpType.DEQUANTIZE, new io.tinyforge.refimpl.ops.DequantizeKernel());
+        KERNELS.put(OpType.MAX_POOL_2D, new io.tinyforge.refimpl.ops.MaxPool2DKernel());
+        KERNELS.put(OpType.MEAN, new io.tinyforge.refimpl.ops.MeanKernel());
+        KERNELS.put(OpType.MUL, new io.tinyforge.refimpl.ops.MulKernel());
+        KERNELS.put(OpType.PAD, new io.tinyforge.refimpl.ops.PadKernel());
+        KERNELS.put(OpType.QUANTIZE, new io.tinyforge.refimpl.ops.QuantizeKernel());
+        KERNELS.put(OpType.RELU, new io.tinyforge.refimpl.ops.ReluKernel());
+        KERNELS.put(OpType.RELU6, new io.tinyforge.refimpl.ops.Relu6Kernel());
     }
 
     private Kernels() {
