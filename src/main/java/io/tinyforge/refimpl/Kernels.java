@@ -12,6 +12,7 @@ public final class Kernels {
 
     static {
         // one line per operator, alphabetical; each kernel lives in refimpl/ops/<Op>Kernel.java
+        KERNELS.put(OpType.SOFTMAX, new io.tinyforge.refimpl.ops.SoftmaxKernel());
     }
 
     private Kernels() {
