@@ -12,7 +12,9 @@ public final class Kernels {
 
     static {
         // one line per operator, alphabetical; each kernel lives in refimpl/ops/<Op>Kernel.java
+        KERNELS.put(OpType.LOGISTIC, new io.tinyforge.refimpl.ops.LogisticKernel());
         KERNELS.put(OpType.SOFTMAX, new io.tinyforge.refimpl.ops.SoftmaxKernel());
+        KERNELS.put(OpType.TANH, new io.tinyforge.refimpl.ops.TanhKernel());
     }
 
     private Kernels() {
