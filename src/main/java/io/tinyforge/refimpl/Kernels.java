@@ -27,6 +27,9 @@ public final class Kernels {
         KERNELS.put(OpType.QUANTIZE, new io.tinyforge.refimpl.ops.QuantizeKernel());
         KERNELS.put(OpType.RELU, new io.tinyforge.refimpl.ops.ReluKernel());
         KERNELS.put(OpType.RELU6, new io.tinyforge.refimpl.ops.Relu6Kernel());
+        KERNELS.put(OpType.LOGISTIC, new io.tinyforge.refimpl.ops.LogisticKernel());
+        KERNELS.put(OpType.SOFTMAX, new io.tinyforge.refimpl.ops.SoftmaxKernel());
+        KERNELS.put(OpType.TANH, new io.tinyforge.refimpl.ops.TanhKernel());
     }
 
     private Kernels() {
