@@ -13,6 +13,7 @@ public final class Kernels {
     static {
         // one line per operator, alphabetical; each kernel lives in refimpl/ops/<Op>Kernel.java
         KERNELS.put(OpType.SVDF, new io.tinyforge.refimpl.ops.SvdfKernel());
+        KERNELS.put(OpType.UNIDIRECTIONAL_SEQUENCE_LSTM, new io.tinyforge.refimpl.ops.UnidirectionalSequenceLstmKernel());
     }
 
     private Kernels() {
