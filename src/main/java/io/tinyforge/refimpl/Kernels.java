@@ -30,6 +30,8 @@ public final class Kernels {
         KERNELS.put(OpType.LOGISTIC, new io.tinyforge.refimpl.ops.LogisticKernel());
         KERNELS.put(OpType.SOFTMAX, new io.tinyforge.refimpl.ops.SoftmaxKernel());
         KERNELS.put(OpType.TANH, new io.tinyforge.refimpl.ops.TanhKernel());
+        KERNELS.put(OpType.SVDF, new io.tinyforge.refimpl.ops.SvdfKernel());
+        KERNELS.put(OpType.UNIDIRECTIONAL_SEQUENCE_LSTM, new io.tinyforge.refimpl.ops.UnidirectionalSequenceLstmKernel());
     }
 
     private Kernels() {
