@@ -59,6 +59,26 @@ public final class FirmwareBuild {
         return MemoryUsage.parseSizeA(out.stdout(), api.arenaBytes());
     }
 
+    /**
+     * Refuses before any build a model that cannot fit whatever the code size: its constant data alone exceed
+     * the flash, or its arena plus the board's stack exceed the RAM. The exact check is {@link #build}'s.
+     */
+    public static void refuseIfSurelyTooLarge(String model, Board board, long constantBytes, long arenaBytes) {
+        List<String> problems = new ArrayList<>();
+        if (constantBytes > board.flash().size()) {
+            problems.add(String.format(Locale.ROOT, "its %,d B of weights and constants exceed the %,d B flash",
+                    constantBytes, board.flash().size()));
+        }
+        if (arenaBytes + board.stackBytes() > board.ram().size()) {
+            problems.add(String.format(Locale.ROOT, "its %,d B arena + %,d B stack exceed the %,d B RAM", arenaBytes,
+                    board.stackBytes(), board.ram().size()));
+        }
+        if (!problems.isEmpty()) {
+            throw new FirmwareTooLargeException("model " + model + " does not fit board " + board.name() + ": "
+                    + String.join("; ", problems));
+        }
+    }
+
     static boolean overflowed(String linkerErrors) {
         return linkerErrors.contains("overflowed by") || linkerErrors.contains("will not fit in region")
                 || linkerErrors.contains("stack does not fit in RAM");
