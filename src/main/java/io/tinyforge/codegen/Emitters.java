@@ -30,4 +30,9 @@ public final class Emitters {
         }
         return e;
     }
+
+    /** True when operators of {@code type} can be generated as C. */
+    public static boolean supports(OpType type) {
+        return EMITTERS.containsKey(type);
+    }
 }
