@@ -60,6 +60,7 @@ tfg_status tfg_depthwise_conv2d_s8(const int8_t *input, tfg_dims input_dims,
     const int32_t out_h = output_dims.h;
     const int32_t out_w = output_dims.w;
     const int32_t out_c = output_dims.c;
+    const int32_t x_step = dilation_w * in_c; /* input bytes between two taps of one filter row */
     int32_t b;
     int32_t oy;
     int32_t ox;
@@ -81,11 +82,12 @@ tfg_status tfg_depthwise_conv2d_s8(const int8_t *input, tfg_dims input_dims,
                 int8_t *out = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c;
                 int32_t kx0;
                 int32_t kx1;
+                int32_t ix_first; /* column of the first valid tap */
+                int32_t c = 0;
                 tfg_depthwise_conv2d_s8_window(ix0, dilation_w, k_w, in_w, &kx0, &kx1);
+                ix_first = ix0 + dilation_w * kx0;
                 if (depth_multiplier == 1) {
-                    const int32_t ix_first = ix0 + dilation_w * kx0; /* column of the first valid tap */
                     /* four channels at a time, each with its own register accumulator */
-                    int32_t c = 0;
                     for (; c + 4 <= out_c; c += 4) {
                         int32_t acc0 = 0;
                         int32_t acc1 = 0;
@@ -96,7 +98,6 @@ tfg_status tfg_depthwise_conv2d_s8(const int8_t *input, tfg_dims input_dims,
                             const int32_t iy = iy0 + dilation_h * ky;
                             const int8_t *x = in_batch + ((size_t)iy * in_w + (size_t)ix_first) * in_c + c;
                             const int8_t *w = filter + (ky * k_w + kx0) * out_c + c;
-                            const int32_t x_step = dilation_w * in_c;
                             int32_t kx;
                             for (kx = kx0; kx < kx1; ++kx) {
                                 acc0 += (int32_t)w[0] * ((int32_t)x[0] + input_offset);
@@ -112,39 +113,24 @@ tfg_status tfg_depthwise_conv2d_s8(const int8_t *input, tfg_dims input_dims,
                         out[c + 2] = tfg_depthwise_conv2d_s8_requantize(acc2, bias, c + 2, quant, output_offset, act);
                         out[c + 3] = tfg_depthwise_conv2d_s8_requantize(acc3, bias, c + 3, quant, output_offset, act);
                     }
-                    for (; c < out_c; ++c) {
-                        int32_t acc = 0;
-                        int32_t ky;
-                        for (ky = ky0; ky < ky1; ++ky) {
-                            const int32_t iy = iy0 + dilation_h * ky;
-                            const int8_t *x = in_batch + ((size_t)iy * in_w + (size_t)ix_first) * in_c + c;
-                            const int8_t *w = filter + (ky * k_w + kx0) * out_c + c;
-                            int32_t kx;
-                            for (kx = kx0; kx < kx1; ++kx) {
-                                acc += (int32_t)w[0] * ((int32_t)x[0] + input_offset);
-                                x += dilation_w * in_c;
-                                w += out_c;
-                            }
+                }
+                /* remaining channels (all of them when depth_multiplier > 1): one accumulator each */
+                for (; c < out_c; ++c) {
+                    const int32_t ic = c / depth_multiplier;
+                    int32_t acc = 0;
+                    int32_t ky;
+                    for (ky = ky0; ky < ky1; ++ky) {
+                        const int32_t iy = iy0 + dilation_h * ky;
+                        const int8_t *x = in_batch + ((size_t)iy * in_w + (size_t)ix_first) * in_c + ic;
+                        const int8_t *w = filter + (ky * k_w + kx0) * out_c + c;
+                        int32_t kx;
+                        for (kx = kx0; kx < kx1; ++kx) {
+                            acc += (int32_t)w[0] * ((int32_t)x[0] + input_offset);
+                            x += x_step;
+                            w += out_c;
                         }
-                        out[c] = tfg_depthwise_conv2d_s8_requantize(acc, bias, c, quant, output_offset, act);
                     }
-                } else {
-                    int32_t oc;
-                    for (oc = 0; oc < out_c; ++oc) {
-                        const int32_t ic = oc / depth_multiplier;
-                        int32_t v = 0;
-                        int32_t ky;
-                        for (ky = ky0; ky < ky1; ++ky) {
-                            const int32_t iy = iy0 + dilation_h * ky;
-                            int32_t kx;
-                            for (kx = kx0; kx < kx1; ++kx) {
-                                const int32_t ix = ix0 + dilation_w * kx;
-                                const int32_t x = in_batch[((size_t)iy * in_w + ix) * in_c + ic];
-                                v += (int32_t)filter[(ky * k_w + kx) * out_c + oc] * (x + input_offset);
-                            }
-                        }
-                        out[oc] = tfg_depthwise_conv2d_s8_requantize(v, bias, oc, quant, output_offset, act);
-                    }
+                    out[c] = tfg_depthwise_conv2d_s8_requantize(acc, bias, c, quant, output_offset, act);
                 }
             }
         }
