@@ -23,6 +23,10 @@ public final class Emitters {
         EMITTERS.put(OpType.QUANTIZE, new io.tinyforge.codegen.ops.QuantizeEmitter());
         EMITTERS.put(OpType.RELU, new io.tinyforge.codegen.ops.ReluEmitter());
         EMITTERS.put(OpType.RELU6, new io.tinyforge.codegen.ops.Relu6Emitter());
+        EMITTERS.put(OpType.RESHAPE, new io.tinyforge.codegen.ops.ReshapeEmitter());
+        EMITTERS.put(OpType.CONV_2D, new io.tinyforge.codegen.ops.Conv2DEmitter());
+        EMITTERS.put(OpType.DEPTHWISE_CONV_2D, new io.tinyforge.codegen.ops.DepthwiseConv2DEmitter());
+        EMITTERS.put(OpType.FULLY_CONNECTED, new io.tinyforge.codegen.ops.FullyConnectedEmitter());
     }
 
     private Emitters() {

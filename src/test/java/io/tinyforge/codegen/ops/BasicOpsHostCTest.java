@@ -23,7 +23,7 @@ import io.tinyforge.refimpl.ops.DequantizeKernel;
 import io.tinyforge.refimpl.ops.MaxPool2DKernel;
 import io.tinyforge.refimpl.ops.MeanKernel;
 import io.tinyforge.refimpl.ops.MulKernel;
-import io.tinyforge.refimpl.ops.OneOpGraph;
+import io.tinyforge.refimpl.ops.BasicTestGraph;
 import io.tinyforge.refimpl.ops.PadKernel;
 import io.tinyforge.refimpl.ops.QuantizeKernel;
 import io.tinyforge.refimpl.ops.Relu6Kernel;
@@ -60,7 +60,7 @@ class BasicOpsHostCTest {
     @EnumSource(Rounding.class)
     void poolsWithSamePaddingAndActivation(Rounding r) {
         for (OpType t : new OpType[] {OpType.AVERAGE_POOL_2D, OpType.MAX_POOL_2D}) {
-            OneOpGraph b = new OneOpGraph();
+            BasicTestGraph b = new BasicTestGraph();
             int in = b.input(DType.INT8, 0.05f, -3, 2, 7, 6, 3);
             int out = b.activation(DType.INT8, 0.05f, -3, 2, 4, 3, 3);
             Graph g = b.graph(t, new Pool2DOptions(Padding.SAME, 2, 2, 3, 3, Activation.RELU6), new int[] {in}, out);
@@ -89,7 +89,7 @@ class BasicOpsHostCTest {
                 if (t == OpType.MUL && s[2].length > 4) {
                     continue;
                 }
-                OneOpGraph b = new OneOpGraph();
+                BasicTestGraph b = new BasicTestGraph();
                 int x = b.input(DType.INT8, 0.0407f, -2, s[0]);
                 int y = b.input(DType.INT8, 0.0913f, 7, s[1]);
                 int o = b.activation(DType.INT8, t == OpType.ADD ? 0.0583f : 0.021f, -3, s[2]);
@@ -109,14 +109,14 @@ class BasicOpsHostCTest {
     @ParameterizedTest
     @EnumSource(Rounding.class)
     void padConcatenationAndMean(Rounding r) {
-        OneOpGraph b = new OneOpGraph();
+        BasicTestGraph b = new BasicTestGraph();
         int in = b.input(DType.INT8, 0.1f, 9, 1, 3, 2, 2);
         int pads = b.constInt32(new int[] {4, 2}, 0, 1, 2, 0, 1, 1, 0, 3);
         int out = b.activation(DType.INT8, 0.1f, 9, 2, 5, 4, 5);
         Graph g = b.graph(OpType.PAD, NoOptions.INSTANCE, new int[] {in, pads}, out);
         check("pad", g, new PadKernel(), new PadEmitter(), r, random(12, 5));
 
-        b = new OneOpGraph();
+        b = new BasicTestGraph();
         int x = b.input(DType.INT8, 0.1f, 0, 2, 3, 2);
         int y = b.input(DType.INT8, 0.1f, 0, 2, 1, 2);
         int z = b.input(DType.INT8, 0.1f, 0, 2, 4, 2);
@@ -127,7 +127,7 @@ class BasicOpsHostCTest {
 
         int[][][] means = {{{1, 5, 7, 3}, {1, 2}, {1, 1, 1, 3}}, {{2, 3, 4}, {-1, 0}, {3}}, {{4, 6}, {0, 1}, {1, 1}}};
         for (int[][] m : means) {
-            b = new OneOpGraph();
+            b = new BasicTestGraph();
             in = b.input(DType.INT8, 0.031f, -11, m[0]);
             int ax = b.constInt32(new int[] {m[1].length}, m[1]);
             out = b.activation(DType.INT8, 0.017f, 4, m[2]);
@@ -177,7 +177,7 @@ class BasicOpsHostCTest {
     }
 
     private static Graph unary(OpType t, DType di, float si, int zi, DType dout, float so, int zo, int n) {
-        OneOpGraph b = new OneOpGraph();
+        BasicTestGraph b = new BasicTestGraph();
         int in = b.input(di, si, zi, n);
         int out = b.activation(dout, so, zo, n);
         return b.graph(t, NoOptions.INSTANCE, new int[] {in}, out);

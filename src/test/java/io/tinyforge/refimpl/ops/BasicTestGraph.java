@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds a graph holding one operator from hand-written tensors, and runs one kernel on it. */
-public final class OneOpGraph {
+public final class BasicTestGraph {
     private final List<Tensor> tensors = new ArrayList<>();
     private final List<Integer> inputs = new ArrayList<>();
 
