@@ -12,6 +12,9 @@ public final class Emitters {
 
     static {
         // one line per operator, alphabetical; each emitter lives in codegen/ops/<Op>Emitter.java
+        EMITTERS.put(OpType.LOGISTIC, new io.tinyforge.codegen.ops.LogisticEmitter());
+        EMITTERS.put(OpType.SOFTMAX, new io.tinyforge.codegen.ops.SoftmaxEmitter());
+        EMITTERS.put(OpType.TANH, new io.tinyforge.codegen.ops.TanhEmitter());
     }
 
     private Emitters() {

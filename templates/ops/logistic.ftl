@@ -1,0 +1,4 @@
+<#-- LOGISTIC int8 (output scale 1/256, zero point -128); zero point, radius, multiplier, shift from prepare. -->
+<#macro call a>
+tfg_logistic_s8(${a.input}, ${a.size?c}, ${a.zeroPoint?c}, ${a.radius?c}, ${a.multiplier?c}, ${a.shift?c}, ${a.output});
+</#macro>
