@@ -15,14 +15,14 @@ import io.tinyforge.refimpl.TensorStore;
 import java.util.List;
 
 /** A graph input -&gt; one unary operator -&gt; output, for kernel tests on tiny tensors. */
-record OneOpGraph(Graph graph) {
+record ActivationTestGraph(Graph graph) {
 
-    static OneOpGraph of(OpType type, OpOptions options, Shape shape, DType inType, float inScale, int inZp,
+    static ActivationTestGraph of(OpType type, OpOptions options, Shape shape, DType inType, float inScale, int inZp,
             DType outType, float outScale, int outZp) {
         Tensor in = new Tensor(0, "in", shape, inType, QuantParams.perTensor(inScale, inZp), null, false);
         Tensor out = new Tensor(1, "out", shape, outType, QuantParams.perTensor(outScale, outZp), null, false);
         Operator op = new Operator(0, type, new int[] {0}, new int[] {1}, options, new int[0]);
-        return new OneOpGraph(new Graph("one_" + type.name().toLowerCase(), List.of(in, out), List.of(op),
+        return new ActivationTestGraph(new Graph("one_" + type.name().toLowerCase(), List.of(in, out), List.of(op),
                 new int[] {0}, new int[] {1}, "0"));
     }
 
