@@ -77,7 +77,8 @@ class ActivationEmittersTest {
 
     private static Graph graph(OpType type, OpOptions o, Shape shape, float inScale, int inZp, DType outType,
             float outScale, int outZp) {
-        Tensor in = new Tensor(0, "in", shape, DType.INT8, QuantParams.perTensor(inScale, inZp), null, false);
+        DType inType = outType == DType.INT16 && type != OpType.SOFTMAX ? DType.INT16 : DType.INT8;
+        Tensor in = new Tensor(0, "in", shape, inType, QuantParams.perTensor(inScale, inZp), null, false);
         Tensor out = new Tensor(1, "out", shape, outType, QuantParams.perTensor(outScale, outZp), null, false);
         Operator op = new Operator(0, type, new int[] {0}, new int[] {1}, o, new int[0]);
         return new Graph("g", List.of(in, out), List.of(op), new int[] {0}, new int[] {1}, "0");
@@ -135,6 +136,26 @@ class ActivationEmittersTest {
         assertEquals(List.of("activation/tfg_tanh_s8.c"), t.kernelSources());
     }
 
+    private static OpCall elementwise16(OpType type) {
+        // int16 input scale 1/3000: 1/3000 * 3 * 4096 = 4.096 doubled 12 times = 16777.2 -> 16777, shift 12
+        Graph g = graph(type, NoOptions.INSTANCE, Shape.of(5), 1.0f / 3000, 0, DType.INT16, 1.0f / 32768, 0);
+        Operator op = g.operators().get(0);
+        FakeContext ctx = new FakeContext(g);
+        return type == OpType.LOGISTIC
+                ? new LogisticEmitter().emit(new LogisticKernel().prepare(g, op, PrepareContext.DEFAULT), ctx)
+                : new TanhEmitter().emit(new TanhKernel().prepare(g, op, PrepareContext.DEFAULT), ctx);
+    }
+
+    @Test
+    void int16LogisticAndTanhCallTheTableKernels() throws Exception {
+        OpCall l = elementwise16(OpType.LOGISTIC);
+        assertEquals("tfg_logistic_lut_s16(((int16_t *)t0), 5, 16777, 12, ((int16_t *)t1));", render(l));
+        assertEquals(List.of("activation/tfg_logistic_lut_s16.c"), l.kernelSources());
+        OpCall t = elementwise16(OpType.TANH);
+        assertEquals("tfg_tanh_lut_s16(((int16_t *)t0), 5, 16777, 12, ((int16_t *)t1));", render(t));
+        assertEquals(List.of("activation/tfg_tanh_lut_s16.c"), t.kernelSources());
+    }
+
     @Test
     void renderedCallsCompileWithoutWarnings(@TempDir Path dir) throws Exception {
         StringBuilder c = new StringBuilder("#include \"tfg_nn.h\"\nint main(void)\n{\n"
@@ -144,6 +165,8 @@ class ActivationEmittersTest {
         calls.add(render(softmax(DType.INT16)));
         calls.add(render(elementwise(OpType.LOGISTIC)).replace("((int8_t *)t1)", "((int8_t *)(void *)t1)"));
         calls.add(render(elementwise(OpType.TANH)).replace("((int8_t *)t1)", "((int8_t *)(void *)t1)"));
+        calls.add(render(elementwise16(OpType.LOGISTIC)).replace("((int16_t *)t0)", "((int16_t *)(void *)t0)"));
+        calls.add(render(elementwise16(OpType.TANH)).replace("((int16_t *)t0)", "((int16_t *)(void *)t0)"));
         for (String call : calls) {
             c.append("    ").append(call).append('\n');
         }
@@ -152,7 +175,8 @@ class ActivationEmittersTest {
                 + "#define TFG_SINGLE_ROUNDING 0\n#endif\n");
         Path main = NativeProgram.write(dir, "main.c", c.toString());
         List<Path> sources = new ArrayList<>(List.of(main));
-        for (String s : List.of("tfg_softmax_s8.c", "tfg_softmax_s8_s16.c", "tfg_logistic_s8.c", "tfg_tanh_s8.c")) {
+        for (String s : List.of("tfg_softmax_s8.c", "tfg_softmax_s8_s16.c", "tfg_logistic_s8.c", "tfg_tanh_s8.c",
+                "tfg_logistic_lut_s16.c", "tfg_tanh_lut_s16.c")) {
             sources.add(Path.of("runtime-c/src/activation", s));
         }
         NativeProgram.build("gcc", List.of("-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic",

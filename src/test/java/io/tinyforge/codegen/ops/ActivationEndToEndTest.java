@@ -48,10 +48,12 @@ class ActivationEndToEndTest {
     @TempDir
     Path tmp;
 
-    /** One unary op per output: input [4,9] int8 (scale 0.07, zp 5) -> op -> output. */
+    /** One unary op: input [4,9] int8 (scale 0.07, zp 5) or int16 (scale 1/3000, zp 0) -> op -> output. */
     private static Graph unary(OpType type, OpOptions o, DType outType, float outScale, int outZp) {
         Shape s = Shape.of(4, 9);
-        Tensor in = new Tensor(0, "input", s, DType.INT8, QuantParams.perTensor(0.07f, 5), null, false);
+        boolean in16 = outType == DType.INT16 && type != OpType.SOFTMAX;
+        Tensor in = new Tensor(0, "input", s, in16 ? DType.INT16 : DType.INT8,
+                in16 ? QuantParams.perTensor(1f / 3000, 0) : QuantParams.perTensor(0.07f, 5), null, false);
         Tensor out = new Tensor(1, "output", s, outType, QuantParams.perTensor(outScale, outZp), null, false);
         Operator op = new Operator(0, type, new int[] {0}, new int[] {1}, o, new int[0]);
         return new Graph(type.name().toLowerCase() + "_" + outType.label(), List.of(in, out), List.of(op),
@@ -109,6 +111,8 @@ class ActivationEndToEndTest {
                 "sm16");
         hostMatchesJava(unary(OpType.LOGISTIC, NoOptions.INSTANCE, DType.INT8, 1f / 256, -128), rounding, "lg");
         hostMatchesJava(unary(OpType.TANH, NoOptions.INSTANCE, DType.INT8, 1f / 128, 0), rounding, "th");
+        hostMatchesJava(unary(OpType.LOGISTIC, NoOptions.INSTANCE, DType.INT16, 1f / 32768, 0), rounding, "lg16");
+        hostMatchesJava(unary(OpType.TANH, NoOptions.INSTANCE, DType.INT16, 1f / 32768, 0), rounding, "th16");
     }
 
     @Test
