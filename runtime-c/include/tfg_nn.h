@@ -206,6 +206,24 @@ void tfg_logistic_s8(const int8_t *input, int32_t size, int32_t input_zero_point
 void tfg_tanh_s8(const int8_t *input, int32_t size, int32_t input_zero_point, int32_t input_range_radius,
                  int32_t input_multiplier, int32_t input_shift, int8_t *output);
 
+/*
+ * The int16 variants (zero points 0, output scale 2^-15) use TFLite's sigmoid-table interpolation through
+ * tfg_sigmoid_s16 / tfg_tanh_s16 of tfg_recurrent.h (the "lut" in the names keeps them apart from those
+ * per-value helpers).
+ */
+
+/**
+ * Element-wise int16 logistic of size values, bit-exact with TFLM's reference kernel: input_multiplier 0
+ * means a power-of-two input scale (the input is multiplied by 3 << input_left_shift), otherwise
+ * (x * input_multiplier + round) >> input_left_shift. Output in [0, 32767]. input and output may be the same.
+ */
+void tfg_logistic_lut_s16(const int16_t *input, int32_t size, int32_t input_multiplier, int32_t input_left_shift,
+                          int16_t *output);
+
+/** Element-wise int16 tanh of size values; parameters as for tfg_logistic_lut_s16. */
+void tfg_tanh_lut_s16(const int16_t *input, int32_t size, int32_t input_multiplier, int32_t input_left_shift,
+                      int16_t *output);
+
 /* ===== end activation ===== */
 
 

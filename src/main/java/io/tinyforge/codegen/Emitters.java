@@ -27,6 +27,9 @@ public final class Emitters {
         EMITTERS.put(OpType.CONV_2D, new io.tinyforge.codegen.ops.Conv2DEmitter());
         EMITTERS.put(OpType.DEPTHWISE_CONV_2D, new io.tinyforge.codegen.ops.DepthwiseConv2DEmitter());
         EMITTERS.put(OpType.FULLY_CONNECTED, new io.tinyforge.codegen.ops.FullyConnectedEmitter());
+        EMITTERS.put(OpType.LOGISTIC, new io.tinyforge.codegen.ops.LogisticEmitter());
+        EMITTERS.put(OpType.SOFTMAX, new io.tinyforge.codegen.ops.SoftmaxEmitter());
+        EMITTERS.put(OpType.TANH, new io.tinyforge.codegen.ops.TanhEmitter());
     }
 
     private Emitters() {
