@@ -12,6 +12,8 @@ public final class Emitters {
 
     static {
         // one line per operator, alphabetical; each emitter lives in codegen/ops/<Op>Emitter.java
+        EMITTERS.put(OpType.SVDF, new io.tinyforge.codegen.ops.SvdfEmitter());
+        EMITTERS.put(OpType.UNIDIRECTIONAL_SEQUENCE_LSTM, new io.tinyforge.codegen.ops.UnidirectionalSequenceLstmEmitter());
     }
 
     private Emitters() {
