@@ -12,6 +12,8 @@
         ${a.forgetMul}, ${a.inputMul}, ${a.outputMul}, /* forget x cell, input x cell gate, tanh(cell) x output */
         ${a.hiddenZeroPoint}, ${a.cellClip}, ${a.cellTanhMultiplier}, ${a.cellTanhShift} /* hidden zp, clip, cell tanh scaling */
     };
-    (void)tfg_lstm_s8(&lstm, ${a.input}, ${a.hiddenState}, ${a.cellState}, ${a.output}, ${a.scratch});
+    if (tfg_lstm_s8(&lstm, ${a.input}, ${a.hiddenState}, ${a.cellState}, ${a.output}, ${a.scratch}) != TFG_OK) {
+        return 3;
+    }
 }
 </#macro>

@@ -7,7 +7,9 @@
         {${a.featureMultiplier}, ${a.featureShift}}, /* input x weights_feature -> state */
         {${a.timeMultiplier}, ${a.timeShift}} /* state x weights_time -> output */
     };
-    (void)tfg_svdf_s8(&svdf, ${a.input}, ${a.weightsFeature}, ${a.weightsTime}, ${a.bias},
-                      ${a.state}, ${a.output}, ${a.scratch});
+    if (tfg_svdf_s8(&svdf, ${a.input}, ${a.weightsFeature}, ${a.weightsTime}, ${a.bias},
+                    ${a.state}, ${a.output}, ${a.scratch}) != TFG_OK) {
+        return 3;
+    }
 }
 </#macro>
