@@ -7,6 +7,7 @@ import freemarker.template.Configuration;
 import freemarker.template.TemplateExceptionHandler;
 import io.tinyforge.codegen.OpCall;
 import io.tinyforge.codegen.OpEmitter;
+import io.tinyforge.fixedpoint.Rounding;
 import io.tinyforge.ir.Graph;
 import io.tinyforge.refimpl.OpParams;
 import java.io.ByteArrayOutputStream;
@@ -44,6 +45,12 @@ public final class SingleOpC {
      */
     public static <P extends OpParams> byte[] run(Graph g, P params, OpEmitter<P> emitter, int repeat,
             List<Integer> reads, byte[] input, List<Integer> writes, Path workDir) {
+        return run(g, params, emitter, repeat, reads, input, writes, workDir, Rounding.DOUBLE);
+    }
+
+    /** As {@link #run(Graph, OpParams, OpEmitter, int, List, byte[], List, Path)}, in the given rounding mode. */
+    public static <P extends OpParams> byte[] run(Graph g, P params, OpEmitter<P> emitter, int repeat,
+            List<Integer> reads, byte[] input, List<Integer> writes, Path workDir, Rounding rounding) {
         assumeTrue(gccPresent(), "skipped: gcc not found");
         ArrayEmitContext ctx = new ArrayEmitContext(g);
         OpCall call = emitter.emit(params, ctx);
@@ -72,7 +79,8 @@ public final class SingleOpC {
             Files.createDirectories(workDir);
             Path harness = workDir.resolve("harness.c");
             Files.writeString(harness, render(model), StandardCharsets.UTF_8);
-            Files.writeString(workDir.resolve("tfg_config.h"), "#define TFG_SINGLE_ROUNDING 0\n");
+            Files.writeString(workDir.resolve("tfg_config.h"), "#define TFG_SINGLE_ROUNDING "
+                    + (rounding == Rounding.SINGLE ? 1 : 0) + "\n");
             Path exe = workDir.resolve("op_host");
             List<String> cmd = new ArrayList<>(List.of("gcc"));
             cmd.addAll(FLAGS);
