@@ -1,10 +1,9 @@
 <#-- UNIDIRECTIONAL_SEQUENCE_LSTM, int8 with int16 cell: one call of tfg_lstm_s8 (parameters in tfg_recurrent.h). -->
-<#macro gate g>{${g.inputWeights}, ${g.recurrentWeights}, ${g.bias}, ${g.inputQuant}, ${g.recurrentQuant}}</#macro>
+<#macro gate g>{${g.inputWeights}, ${g.recurrentWeights}, ${g.inputBias}, ${g.recurrentBias}, ${g.inputQuant}, ${g.recurrentQuant}}</#macro>
 <#macro call a>
 {
     const tfg_lstm_params lstm = {
         ${a.timeMajor}, ${a.batches}, ${a.timeSteps}, ${a.inputSize}, ${a.stateSize}, /* time major, batches, steps, input, state */
-        ${a.inputOffset}, ${a.hiddenOffset}, /* input offset, hidden offset */
         <@gate a.forgetGate/>, /* forget gate */
         <@gate a.inputGate/>, /* input gate */
         <@gate a.cellGate/>, /* cell gate */

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * UNIDIRECTIONAL_SEQUENCE_LSTM as a call of {@code tfg_lstm_s8} (template {@code lstm}); hidden and cell state
- * live in the arena, the four gates' weights and biases in flash.
+ * live in the arena; the four gates' weights and their effective biases (zero points folded in) in flash.
  */
 public final class UnidirectionalSequenceLstmEmitter implements OpEmitter<UnidirectionalSequenceLstmParams> {
 
@@ -24,8 +24,6 @@ public final class UnidirectionalSequenceLstmEmitter implements OpEmitter<Unidir
         a.put("timeSteps", str(p.timeSteps()));
         a.put("inputSize", str(p.inputSize()));
         a.put("stateSize", str(p.stateSize()));
-        a.put("inputOffset", str(p.inputOffset()));
-        a.put("hiddenOffset", str(p.hiddenOffset()));
         a.put("forgetGate", gate(p.forget(), ctx));
         a.put("inputGate", gate(p.inputGate(), ctx));
         a.put("cellGate", gate(p.cell(), ctx));
@@ -48,7 +46,8 @@ public final class UnidirectionalSequenceLstmEmitter implements OpEmitter<Unidir
     private static Map<String, String> gate(LstmGateParams g, EmitContext ctx) {
         return Map.of("inputWeights", ctx.tensor(g.inputWeights()),
                 "recurrentWeights", ctx.tensor(g.recurrentWeights()),
-                "bias", ctx.tensor(g.bias()),
+                "inputBias", ctx.constInt32("lstm_in_bias", g.inputEffectiveBias()),
+                "recurrentBias", ctx.constInt32("lstm_rec_bias", g.recurrentEffectiveBias()),
                 "inputQuant", quant(g.inputScale()),
                 "recurrentQuant", quant(g.recurrentScale()));
     }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Configurations the two golden models do not exercise, built from their real weights: several batches,
- * time-major LSTM input, SVDF rank 2, and single rounding. Java is checked against itself where the
+ * time-major LSTM input, a hidden state zero point, SVDF rank 2, and single rounding. Java is checked against itself where the
  * definition says what must hold (batches are independent; time-major is a transpose), and the C kernels
  * against Java byte for byte (two runs, so state is carried over).
  */
@@ -82,6 +82,14 @@ class RecurrentVariantsTest {
             }
             Bytes.assertSame("LSTM time-major batch " + k + " vs single batch", single[k], fromTm, 1);
         }
+        // a hidden state with a non-zero zero point (the model's is 0): the recurrent offset is exercised too
+        List<Tensor> ts = new ArrayList<>(bm.tensors());
+        Tensor h = ts.get(16);
+        ts.set(16, new Tensor(16, h.name(), h.shape(), h.dtype(),
+                io.tinyforge.ir.QuantParams.perTensor(h.quant().scale(), 7), null, true));
+        Graph hz = new Graph("lstm_hidden_zp", ts, bm.operators(), bm.inputs(), bm.outputs(), bm.sha256());
+        cMatchesJava(hz, new UnidirectionalSequenceLstmKernel(), new UnidirectionalSequenceLstmEmitter(),
+                Rounding.DOUBLE, batchMajorIn, "lstm_hidden_zp");
         for (Rounding r : Rounding.values()) {
             cMatchesJava(bm, new UnidirectionalSequenceLstmKernel(), new UnidirectionalSequenceLstmEmitter(), r,
                     batchMajorIn, "lstm_bm_" + r);
