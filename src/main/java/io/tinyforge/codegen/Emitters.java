@@ -30,6 +30,8 @@ public final class Emitters {
         EMITTERS.put(OpType.LOGISTIC, new io.tinyforge.codegen.ops.LogisticEmitter());
         EMITTERS.put(OpType.SOFTMAX, new io.tinyforge.codegen.ops.SoftmaxEmitter());
         EMITTERS.put(OpType.TANH, new io.tinyforge.codegen.ops.TanhEmitter());
+        EMITTERS.put(OpType.SVDF, new io.tinyforge.codegen.ops.SvdfEmitter());
+        EMITTERS.put(OpType.UNIDIRECTIONAL_SEQUENCE_LSTM, new io.tinyforge.codegen.ops.UnidirectionalSequenceLstmEmitter());
     }
 
     private Emitters() {
