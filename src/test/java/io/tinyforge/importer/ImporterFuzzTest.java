@@ -16,6 +16,7 @@ import io.tinyforge.ir.Shape;
 import io.tinyforge.fixtures.SplitMix64;
 import io.tinyforge.ir.Graph;
 import io.tinyforge.ir.ModelException;
+import io.tinyforge.refimpl.Interpreter;
 import io.tinyforge.refimpl.PreparedModel;
 import io.tinyforge.testing.SharedModels;
 import java.io.IOException;
@@ -36,11 +37,14 @@ import org.junit.jupiter.api.Test;
  * Feeds the importer mutated copies of real models (the fixtures always, the shared models when present):
  * random bit flips, byte overwrites, truncations, huge or negative shape dimensions, corrupted root, table,
  * vtable, field and vector-length words, plus empty and non-.tflite files. Every case must import or fail
- * with a one-line {@link ModelException}, and an imported graph must then prepare or fail the same way.
+ * with a one-line {@link ModelException}; an imported graph must then prepare or fail the same way, and a
+ * prepared one run once (all-zero input) or fail the same way.
  */
 class ImporterFuzzTest {
     private static final int MUTATIONS_PER_KIND = 8;
     private static final Duration PER_CASE = Duration.ofSeconds(20);
+    /** Prepared graphs whose activations fit in this many bytes are also run once. */
+    private static final long MAX_RUN_BYTES = 16L << 20;
 
     /** One fuzz case. */
     private record Case(String what, byte[] bytes) {
@@ -201,14 +205,36 @@ class ImporterFuzzTest {
             return;
         }
         try {
-            PreparedModel.prepare(g);
+            PreparedModel pm = PreparedModel.prepare(g);
             t.prepared++;
+            if (activationBytes(g) <= MAX_RUN_BYTES) {
+                run(c, t, pm);
+            }
         } catch (ModelException e) {
             oneLine(c, "prepare", e);
             t.prepareRejected++;
         } catch (Throwable e) {
             t.failures.add(c.what + ": prepare threw " + e);
         }
+    }
+
+    /** A prepared graph must also run (on an all-zero input) or fail with one line. */
+    private static void run(Case c, Tally t, PreparedModel pm) {
+        try {
+            new Interpreter(pm).run(new byte[(int) pm.graph().inputRecordBytes()]);
+        } catch (ModelException e) {
+            oneLine(c, "run", e);
+        } catch (Throwable e) {
+            t.failures.add(c.what + ": run threw " + e);
+        }
+    }
+
+    private static long activationBytes(Graph g) {
+        long n = 0;
+        for (io.tinyforge.ir.Tensor x : g.tensors()) {
+            n += x.isConstant() ? 0 : x.bytes();
+        }
+        return n;
     }
 
     private static void oneLine(Case c, String stage, ModelException e) {
