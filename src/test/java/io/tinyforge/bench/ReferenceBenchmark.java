@@ -81,12 +81,9 @@ public class ReferenceBenchmark {
 
     /** Runs this benchmark; any JMH command-line option (e.g. {@code -p model=default_int8 -wi 1}) applies. */
     public static void main(String[] args) throws RunnerException, CommandLineOptionException {
+        // the forked JVM inherits this JVM's options, -Dtinyforge.shared included
         ChainedOptionsBuilder opts = new OptionsBuilder().parent(new CommandLineOptions(args))
                 .include(ReferenceBenchmark.class.getName() + ".*");
-        String shared = System.getProperty("tinyforge.shared");
-        if (shared != null) {
-            opts.jvmArgsAppend("-Dtinyforge.shared=" + shared);
-        }
         new Runner(opts.build()).run();
     }
 }
