@@ -213,6 +213,10 @@ public final class TfliteImporter {
                 int[] out = indices(op.outputsLength(), op::outputs, nTensors, "operator " + i + " output", false);
                 int[] inter = indices(op.intermediatesLength(), op::intermediates, nTensors,
                         "operator " + i + " intermediate", true);
+                String arity = OpArity.check(type, in, out);
+                if (arity != null) {
+                    throw bad("corrupt .tflite file (operator " + i + " " + type + " " + arity + ")");
+                }
                 ops.add(new Operator(i, type, in, out, OptionsReader.read(type, op, where, i), inter));
             }
             at = "the subgraph inputs and outputs";

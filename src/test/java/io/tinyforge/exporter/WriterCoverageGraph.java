@@ -85,7 +85,8 @@ final class WriterCoverageGraph {
                 new int[] {o(b, 17)});
         b.op(OpType.TANH, NoOptions.INSTANCE, new int[] {i16}, new int[] {o(b, 101)});
         b.op(OpType.UNIDIRECTIONAL_SEQUENCE_LSTM, new LstmOptions(Activation.TANH, 1.5f, 0.25f, true, true, true),
-                new int[] {x, -1, wq, wq, wq, -1, -1, -1, state, i64, u8, bool, f16, scalar},
+                new int[] {x, -1, wq, wq, wq, -1, wq, wq, wq, -1, -1, -1, -1, bias, bias, bias, -1, -1, state, i64, u8,
+                    bool, f16, scalar},
                 new int[] {o(b, 18)}, new int[] {i16, f});
         return b.inputs(x, y, f, i16).outputs(b.tensors() - 1).build();
     }

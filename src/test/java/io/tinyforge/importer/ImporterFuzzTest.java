@@ -90,6 +90,36 @@ class ImporterFuzzTest {
     }
 
     @Test
+    void semanticallyWrongFixturesImportOrFailWithOneLine() {
+        SplitMix64 r = new SplitMix64(0x5E3A1L);
+        Tally t = new Tally();
+        for (Graph g : FixtureModels.byName().values()) {
+            ModelMutator m = new ModelMutator(g, r);
+            for (int i = 0; i < 40; i++) {
+                ModelMutator.Mutant mu = m.next();
+                check(new Case(g.name() + " #" + i + " " + mu.what(), mu.bytes()), t);
+            }
+        }
+        report("semantic", t);
+        assertTrue(t.prepared > 0 && t.prepareRejected > 0 && t.rejected > 0, "mutations too mild or too harsh");
+    }
+
+    @Test
+    void semanticallyWrongSharedModelsImportOrFailWithOneLine() {
+        SharedModels.require();
+        SplitMix64 r = new SplitMix64(0x5E3A2L);
+        Tally t = new Tally();
+        for (String name : SharedModels.INT8_MODELS) {
+            ModelMutator m = new ModelMutator(TfliteImporter.load(SharedModels.model(name)), r);
+            for (int i = 0; i < 30; i++) {
+                ModelMutator.Mutant mu = m.next();
+                check(new Case(name + " #" + i + " " + mu.what(), mu.bytes()), t);
+            }
+        }
+        report("semantic shared", t);
+    }
+
+    @Test
     void emptyAndForeignFilesFailWithOneLine() {
         List<Case> cases = new ArrayList<>();
         cases.add(new Case("zero-length file", new byte[0]));
@@ -172,14 +202,18 @@ class ImporterFuzzTest {
                 check(c, t);
             }
         }
+        report(String.format("seed %x", seed), t);
+        return t;
+    }
+
+    private static void report(String what, Tally t) {
         assertTrue(t.failures.isEmpty(), t.failures.size() + " cases broke the contract:\n"
                 + String.join("\n", t.failures.subList(0, Math.min(20, t.failures.size()))));
-        System.out.printf("fuzz seed %x: %d imported (%d prepared, %d rejected by prepare), %d rejected by import%n",
-                seed, t.imported, t.prepared, t.prepareRejected, t.rejected);
+        System.out.printf("fuzz %s: %d imported (%d prepared, %d rejected by prepare), %d rejected by import%n",
+                what, t.imported, t.prepared, t.prepareRejected, t.rejected);
         if (Boolean.getBoolean("fuzz.verbose")) {
             t.kinds.forEach((k, n) -> System.out.printf("%5d %s%n", n, k));
         }
-        return t;
     }
 
     private static void check(Case c, Tally t) {
