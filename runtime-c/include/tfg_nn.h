@@ -10,6 +10,64 @@
 
 /* ===== convolution and fully connected (conv/) ===== */
 
+/*
+ * Common to the three int8 kernels below (TFLite int8 spec, TFLM reference semantics):
+ * - acc = sum of w * (x + input_offset) over the taps inside the input (taps in the padding are skipped,
+ *   which equals padding with the input zero point), in int32; then acc += bias[oc] (when bias != NULL),
+ *   acc = tfg_mbqm(acc, multiplier[oc], shift[oc]), acc += output_offset, clamp to [act.min, act.max].
+ * - input_offset = -zp_in (in [-127, 128]); output_offset = zp_out (in [-128, 127]).
+ * - quant.multiplier / quant.shift: const arrays (flash) with one entry per output channel, as produced by
+ *   TFLite QuantizeMultiplier(s_in * s_w[oc] / s_out); per-tensor weights are broadcast by the generator.
+ * - Padding: pad_h / pad_w are the rows above / columns left of the input (TFLite ComputePaddingHeightWidth);
+ *   any extra padding after the input is implied by the output size.
+ * - No scratch memory, no allocation; input and output must not overlap.
+ * - Return TFG_OK, or TFG_ERROR when the dimensions are inconsistent (the generator never produces that).
+ */
+
+/**
+ * CONV_2D, int8 activations, int8 weights, int32 bias (may be NULL).
+ * input  [input_dims.n][h][w][c]; filter OHWI [filter_dims.n = output channels][h][w][c = input channels
+ * per group], groups = input_dims.c / filter_dims.c (1 for an ordinary convolution);
+ * output [output_dims.n == input_dims.n][h][w][c == filter_dims.n]. Strides and dilations are >= 1.
+ * Multiply-accumulates: output elements * filter_dims.h * filter_dims.w * filter_dims.c.
+ */
+tfg_status tfg_conv2d_s8(const int8_t *input, tfg_dims input_dims,
+                         const int8_t *filter, tfg_dims filter_dims,
+                         const int32_t *bias,
+                         int8_t *output, tfg_dims output_dims,
+                         int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                         int32_t pad_h, int32_t pad_w,
+                         int32_t input_offset, int32_t output_offset,
+                         tfg_per_channel_quant quant, tfg_activation act);
+
+/**
+ * DEPTHWISE_CONV_2D, int8. input [n][h][w][c]; filter [1][h][w][c = output channels] (filter_dims.n is 1);
+ * output [n][h][w][input_dims.c * depth_multiplier]; output channel oc = ic * depth_multiplier + m reads input
+ * channel ic. Multiply-accumulates: output elements * filter_dims.h * filter_dims.w.
+ */
+tfg_status tfg_depthwise_conv2d_s8(const int8_t *input, tfg_dims input_dims,
+                                   const int8_t *filter, tfg_dims filter_dims,
+                                   const int32_t *bias,
+                                   int8_t *output, tfg_dims output_dims,
+                                   int32_t depth_multiplier,
+                                   int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                                   int32_t pad_h, int32_t pad_w,
+                                   int32_t input_offset, int32_t output_offset,
+                                   tfg_per_channel_quant quant, tfg_activation act);
+
+/**
+ * FULLY_CONNECTED, int8. input [batches][accum_depth] (any tensor shape, read flat); filter
+ * [out_depth][accum_depth]; output [batches][out_depth].
+ * acc = sum (w + filter_offset) * (x + input_offset); filter_offset = -zp_w (0 for spec int8 weights).
+ * per_channel != 0: quant arrays have out_depth entries; per_channel == 0: one entry used for every output
+ * (per-tensor weights). Multiply-accumulates: batches * out_depth * accum_depth.
+ */
+tfg_status tfg_fully_connected_s8(const int8_t *input, const int8_t *filter, const int32_t *bias,
+                                  int8_t *output,
+                                  int32_t batches, int32_t accum_depth, int32_t out_depth,
+                                  int32_t input_offset, int32_t filter_offset, int32_t output_offset,
+                                  tfg_per_channel_quant quant, int32_t per_channel, tfg_activation act);
+
 /* ===== end convolution ===== */
 
 
@@ -22,11 +80,69 @@
 
 /* ===== softmax, logistic, tanh (activation/) ===== */
 
+/**
+ * Softmax over the innermost dimension of an int8 tensor viewed as rows x depth (C order), output int8
+ * with scale 1/256 and zero point -128, bit-exact with TFLM's reference kernel. input_multiplier (Q0.31)
+ * and input_left_shift (>= 0) encode beta * input_scale * 2^26 (TFLite PreprocessSoftmaxScaling); entries
+ * with x - row_max < diff_min (a negative number) get -128. depth <= 511 keeps TFLM's exponent check true;
+ * longer rows are computed with the exponent clamped to 31 where TFLM would abort. input and output may not
+ * overlap.
+ */
+void tfg_softmax_s8(const int8_t *input, int32_t rows, int32_t depth, int32_t input_multiplier,
+                    int32_t input_left_shift, int32_t diff_min, int8_t *output);
+
+/**
+ * As tfg_softmax_s8 with int16 output of scale 1/65536 and zero point -32768 (TFLM's int8-in, int16-out
+ * softmax).
+ */
+void tfg_softmax_s8_s16(const int8_t *input, int32_t rows, int32_t depth, int32_t input_multiplier,
+                        int32_t input_left_shift, int32_t diff_min, int16_t *output);
+
+/**
+ * Element-wise logistic of size int8 values, output scale 1/256 and zero point -128, bit-exact with TFLM's
+ * reference kernel. x - input_zero_point at or beyond +-input_range_radius saturates to 127 / -128;
+ * otherwise it is rescaled to Q4.27 by input_multiplier (Q0.31) and input_shift (> 0 is a left shift).
+ * input and output may be the same buffer.
+ */
+void tfg_logistic_s8(const int8_t *input, int32_t size, int32_t input_zero_point, int32_t input_range_radius,
+                     int32_t input_multiplier, int32_t input_shift, int8_t *output);
+
+/**
+ * Element-wise tanh of size int8 values, output scale 1/128 and zero point 0, bit-exact with TFLM's
+ * reference kernel; parameters as for tfg_logistic_s8. input and output may be the same buffer.
+ */
+void tfg_tanh_s8(const int8_t *input, int32_t size, int32_t input_zero_point, int32_t input_range_radius,
+                 int32_t input_multiplier, int32_t input_shift, int8_t *output);
+
 /* ===== end activation ===== */
 
 
 
 /* ===== SVDF and LSTM (recurrent/) ===== */
+
+#include "tfg_recurrent.h"
+
+/**
+ * SVDF, int8 (TFLM EvalIntegerSvdfReference<int8_t>). input [batches][input_size]; weights_feature
+ * [num_filters][input_size]; weights_time [num_filters][memory_size]; bias [num_filters / rank] or NULL;
+ * state [batches][num_filters][memory_size], oldest first, read and updated in place (reset: all bytes =
+ * state_zero_point); output [batches][num_filters / rank]. scratch: tfg_svdf_s8_scratch_size(p) bytes,
+ * 4-byte aligned. The fused activation is not applied (as TFLM's integer SVDF); outputs clamp to int8.
+ */
+tfg_status tfg_svdf_s8(const tfg_svdf_params *p, const int8_t *input, const int8_t *weights_feature,
+                       const int8_t *weights_time, const int32_t *bias, int8_t *state, int8_t *output,
+                       void *scratch);
+
+/**
+ * UNIDIRECTIONAL_SEQUENCE_LSTM, int8 activations and weights, int32 biases, int16 cell state (TFLM
+ * EvalLstm<int8_t, int8_t, int16_t, int32_t>; no CIFG, peephole, projection or layer norm). input
+ * [batches][time_steps][input_size] ([time_steps][batches][input_size] when time_major); output the same with
+ * state_size as the last dim; hidden_state [batches][state_size] int8 and cell_state [batches][state_size]
+ * int16 are read and updated in place (reset: hidden = its zero point, cell = 0). scratch:
+ * tfg_lstm_s8_scratch_size(p) bytes, 2-byte aligned.
+ */
+tfg_status tfg_lstm_s8(const tfg_lstm_params *p, const int8_t *input, int8_t *hidden_state,
+                       int16_t *cell_state, int8_t *output, void *scratch);
 
 /* ===== end recurrent ===== */
 

@@ -1,5 +1,6 @@
 package io.tinyforge.refimpl;
 
+import io.tinyforge.ir.DType;
 import io.tinyforge.ir.Graph;
 import io.tinyforge.ir.Tensor;
 import java.nio.ByteBuffer;
@@ -20,10 +21,16 @@ public final class TensorStore {
         reset();
     }
 
-    /** Zeroes every non-constant tensor, including variable (state) tensors. */
+    /**
+     * Zeroes every non-constant tensor, as TFLM's {@code Reset()}: variable (state) tensors too, except that an
+     * int8 variable tensor is filled with its zero point (TFLM {@code ResetVariableTensors} memsets it so).
+     */
     public void reset() {
         for (Tensor t : graph.tensors()) {
             values[t.index()] = t.isConstant() ? t.data() : new byte[(int) t.bytes()];
+            if (t.variable() && t.dtype() == DType.INT8 && t.hasQuant()) {
+                java.util.Arrays.fill(values[t.index()], (byte) t.quant().zeroPoint());
+            }
         }
     }
 

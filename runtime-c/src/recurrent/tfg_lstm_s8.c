@@ -1,0 +1,110 @@
+/*
+ * tinyforge runtime: UNIDIRECTIONAL_SEQUENCE_LSTM with int8 input/hidden/output, int8 weights, int32 biases
+ * and an int16 cell state. Bit-exact with TFLM's EvalLstm<int8_t, int8_t, int16_t, int32_t> (lstm_eval.h):
+ * every gate is FC(input) + FC(hidden) in Q3.12 followed by the int16 sigmoid (tanh for the cell gate);
+ * cell = forget * cell + input * cell_gate (saturated, clipped); hidden = tanh(cell) * output.
+ */
+#include "tfg_nn.h"
+#include "tfg_fixedpoint.h"
+
+static int32_t tfg_lstm_sat16(int32_t v)
+{
+    return tfg_clamp(v, -32768, 32767);
+}
+
+/* gate = act(FC(input) + FC(hidden)) for n_batch rows; fc_scratch holds the recurrent FC. */
+static void tfg_lstm_gate_s8(const tfg_lstm_params *p, const tfg_lstm_gate *g, const int8_t *input,
+                             const int8_t *hidden, int32_t n_batch, int use_tanh, int16_t *out,
+                             int16_t *fc_scratch)
+{
+    const int32_t n_state = p->state_size;
+    const int32_t n_input = p->input_size;
+    int32_t b;
+    int32_t i;
+    for (b = 0; b < n_batch; b++) {
+        int32_t o;
+        for (o = 0; o < n_state; o++) {
+            const int8_t *wi = g->input_weights + o * n_input;
+            const int8_t *wr = g->recurrent_weights + o * n_state;
+            const int8_t *x = input + b * n_input;
+            const int8_t *h = hidden + b * n_state;
+            int32_t acc = 0;
+            int32_t d;
+            for (d = 0; d < n_input; d++) {
+                acc += (int32_t)wi[d] * ((int32_t)x[d] + p->input_offset);
+            }
+            acc += g->bias[o];
+            out[b * n_state + o] = (int16_t)tfg_lstm_sat16(
+                tfg_mbqm(acc, g->input_quant.multiplier, g->input_quant.shift));
+            acc = 0;
+            for (d = 0; d < n_state; d++) {
+                acc += (int32_t)wr[d] * ((int32_t)h[d] + p->hidden_offset);
+            }
+            fc_scratch[b * n_state + o] = (int16_t)tfg_lstm_sat16(
+                tfg_mbqm(acc, g->recurrent_quant.multiplier, g->recurrent_quant.shift));
+        }
+    }
+    for (i = 0; i < n_batch * n_state; i++) {
+        const int32_t x = tfg_lstm_sat16((int32_t)out[i] + (int32_t)fc_scratch[i]);
+        out[i] = use_tanh ? tfg_tanh_s16(x, 0, 0) : tfg_sigmoid_s16(x, 0, 0);
+    }
+}
+
+/* One time step over n_batch rows of state (all batches when time major, one otherwise). */
+static void tfg_lstm_step_s8(const tfg_lstm_params *p, const int8_t *input, int8_t *hidden, int16_t *cell,
+                             int8_t *output, int32_t n_batch, int16_t *buf)
+{
+    const int32_t n = n_batch * p->state_size;
+    int16_t *forget = buf;
+    int16_t *in_gate = buf + n;
+    int16_t *cell_gate = buf + 2 * n;
+    int16_t *fc_scratch = buf + 3 * n;
+    int16_t *out_gate = in_gate; /* reused once the cell is updated, as TFLM */
+    int32_t i;
+
+    tfg_lstm_gate_s8(p, &p->forget_gate, input, hidden, n_batch, 0, forget, fc_scratch);
+    tfg_lstm_gate_s8(p, &p->input_gate, input, hidden, n_batch, 0, in_gate, fc_scratch);
+    tfg_lstm_gate_s8(p, &p->cell_gate, input, hidden, n_batch, 1, cell_gate, fc_scratch);
+    for (i = 0; i < n; i++) {
+        const int32_t fc = tfg_lstm_sat16(
+            tfg_mbqm((int32_t)forget[i] * (int32_t)cell[i], p->forget_mul.multiplier, p->forget_mul.shift));
+        const int32_t ic = tfg_lstm_sat16(
+            tfg_mbqm((int32_t)in_gate[i] * (int32_t)cell_gate[i], p->input_mul.multiplier, p->input_mul.shift));
+        int32_t c = tfg_lstm_sat16(fc + ic);
+        if (p->cell_clip > 0) {
+            c = tfg_clamp(c, -p->cell_clip, p->cell_clip);
+        }
+        cell[i] = (int16_t)c;
+    }
+    tfg_lstm_gate_s8(p, &p->output_gate, input, hidden, n_batch, 0, out_gate, fc_scratch);
+    for (i = 0; i < n; i++) {
+        const int32_t t = tfg_tanh_s16(cell[i], p->cell_tanh_multiplier, p->cell_tanh_shift);
+        const int32_t h = tfg_mbqm(t * (int32_t)out_gate[i], p->output_mul.multiplier, p->output_mul.shift)
+                          + p->hidden_zero_point;
+        hidden[i] = (int8_t)tfg_clamp(h, -128, 127);
+        output[i] = hidden[i];
+    }
+}
+
+tfg_status tfg_lstm_s8(const tfg_lstm_params *p, const int8_t *input, int8_t *hidden_state,
+                       int16_t *cell_state, int8_t *output, void *scratch)
+{
+    int16_t *buf = (int16_t *)scratch;
+    int32_t t;
+    if (p->time_major) {
+        for (t = 0; t < p->time_steps; t++) {
+            tfg_lstm_step_s8(p, input + t * p->batches * p->input_size, hidden_state, cell_state,
+                             output + t * p->batches * p->state_size, p->batches, buf);
+        }
+    } else {
+        int32_t b;
+        for (b = 0; b < p->batches; b++) {
+            for (t = 0; t < p->time_steps; t++) {
+                const int32_t step = b * p->time_steps + t;
+                tfg_lstm_step_s8(p, input + step * p->input_size, hidden_state + b * p->state_size,
+                                 cell_state + b * p->state_size, output + step * p->state_size, 1, buf);
+            }
+        }
+    }
+    return TFG_OK;
+}

@@ -1,0 +1,62 @@
+package io.tinyforge.cli;
+
+import io.tinyforge.codegen.CNames;
+import io.tinyforge.fixedpoint.Rounding;
+import io.tinyforge.importer.TfliteImporter;
+import io.tinyforge.ir.Graph;
+import io.tinyforge.refimpl.PrepareContext;
+import io.tinyforge.refimpl.PreparedModel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+
+/** Shared command-line pieces: the model argument, --rounding, --name. */
+final class Models {
+
+    private Models() {
+    }
+
+    static Option roundingOption() {
+        return Option.builder().longOpt("rounding").hasArg().argName("double|single")
+                .desc("rescaling rounding: double (TFLM default) or single (TFLITE_SINGLE_ROUNDING)").build();
+    }
+
+    static Option nameOption() {
+        return Option.builder().longOpt("name").hasArg().argName("NAME")
+                .desc("C prefix of the generated API (default: from the model file name)").build();
+    }
+
+    static Rounding rounding(CommandLine cl) {
+        String r = cl.getOptionValue("rounding", "double").toLowerCase(Locale.ROOT);
+        return switch (r) {
+            case "double" -> Rounding.DOUBLE;
+            case "single" -> Rounding.SINGLE;
+            default -> throw new UsageException("--rounding must be double or single, not '" + r + "'");
+        };
+    }
+
+    /** The single positional MODEL argument. */
+    static Path modelPath(CommandLine cl, String command) {
+        List<String> rest = cl.getArgList();
+        if (rest.size() != 1) {
+            throw new UsageException(command + " needs exactly one MODEL.tflite argument"
+                    + (rest.isEmpty() ? "" : ", got " + rest));
+        }
+        return Path.of(rest.get(0));
+    }
+
+    static Graph load(Path p) {
+        return TfliteImporter.load(p);
+    }
+
+    static PreparedModel prepare(Graph g, Rounding r) {
+        return PreparedModel.prepare(g, new PrepareContext(r));
+    }
+
+    static String name(CommandLine cl, Path model) {
+        String n = cl.getOptionValue("name");
+        return n != null ? CNames.checkModelName(n) : CNames.fromFileName(model.getFileName().toString());
+    }
+}

@@ -1,0 +1,40 @@
+package io.tinyforge.codegen.ops;
+
+import io.tinyforge.codegen.EmitContext;
+import io.tinyforge.codegen.OpCall;
+import io.tinyforge.codegen.OpEmitter;
+import io.tinyforge.refimpl.ops.DepthwiseConv2DParams;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** DEPTHWISE_CONV_2D as one {@code tfg_depthwise_conv2d_s8} call (template {@code depthwise_conv_2d}). */
+public final class DepthwiseConv2DEmitter implements OpEmitter<DepthwiseConv2DParams> {
+
+    @Override
+    public OpCall emit(DepthwiseConv2DParams p, EmitContext ctx) {
+        Map<String, Object> a = new HashMap<>();
+        a.put("op", p.op().index());
+        a.put("input", ctx.tensor(p.input()));
+        a.put("filter", ctx.tensor(p.filter()));
+        a.put("bias", ctx.tensor(p.bias()));
+        a.put("output", ctx.tensor(p.output()));
+        a.put("input_dims", List.of(p.batches(), p.inH(), p.inW(), p.inC()));
+        a.put("filter_dims", List.of(1, p.filterH(), p.filterW(), p.outC()));
+        a.put("output_dims", List.of(p.batches(), p.outH(), p.outW(), p.outC()));
+        a.put("depth_multiplier", p.depthMultiplier());
+        a.put("stride_h", p.strideH());
+        a.put("stride_w", p.strideW());
+        a.put("dilation_h", p.dilationH());
+        a.put("dilation_w", p.dilationW());
+        a.put("pad_h", p.padH());
+        a.put("pad_w", p.padW());
+        a.put("input_offset", p.inputOffset());
+        a.put("output_offset", p.outputOffset());
+        a.put("multipliers", ctx.constInt32("dw_mult", p.multipliers()));
+        a.put("shifts", ctx.constInt32("dw_shift", p.shifts()));
+        a.put("act_min", p.actMin());
+        a.put("act_max", p.actMax());
+        return new OpCall("depthwise_conv_2d", a, List.of("conv/tfg_depthwise_conv2d_s8.c"));
+    }
+}

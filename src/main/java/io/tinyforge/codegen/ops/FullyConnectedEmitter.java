@@ -1,0 +1,38 @@
+package io.tinyforge.codegen.ops;
+
+import io.tinyforge.codegen.EmitContext;
+import io.tinyforge.codegen.OpCall;
+import io.tinyforge.codegen.OpEmitter;
+import io.tinyforge.refimpl.ops.FullyConnectedParams;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * FULLY_CONNECTED as one {@code tfg_fully_connected_s8} call (template {@code fully_connected}). Per-tensor
+ * weights pass one-element multiplier/shift arrays with {@code per_channel = 0}.
+ */
+public final class FullyConnectedEmitter implements OpEmitter<FullyConnectedParams> {
+
+    @Override
+    public OpCall emit(FullyConnectedParams p, EmitContext ctx) {
+        Map<String, Object> a = new HashMap<>();
+        a.put("op", p.op().index());
+        a.put("input", ctx.tensor(p.input()));
+        a.put("filter", ctx.tensor(p.filter()));
+        a.put("bias", ctx.tensor(p.bias()));
+        a.put("output", ctx.tensor(p.output()));
+        a.put("batches", p.batches());
+        a.put("accum_depth", p.accumDepth());
+        a.put("out_depth", p.outDepth());
+        a.put("input_offset", p.inputOffset());
+        a.put("filter_offset", p.filterOffset());
+        a.put("output_offset", p.outputOffset());
+        a.put("multipliers", ctx.constInt32("fc_mult", p.multipliers()));
+        a.put("shifts", ctx.constInt32("fc_shift", p.shifts()));
+        a.put("per_channel", p.perChannel() ? 1 : 0);
+        a.put("act_min", p.actMin());
+        a.put("act_max", p.actMax());
+        return new OpCall("fully_connected", a, List.of("conv/tfg_fully_connected_s8.c"));
+    }
+}

@@ -1,0 +1,50 @@
+package io.tinyforge.refimpl.ops;
+
+import io.tinyforge.fixedpoint.Rounding;
+import io.tinyforge.ir.Operator;
+import io.tinyforge.refimpl.OpParams;
+
+/**
+ * Everything an int8 FULLY_CONNECTED needs at run time, computed once: {@code batches} rows of
+ * {@code accumDepth} inputs, [outDepth][accumDepth] weights, offsets, the rescaling (one entry when
+ * {@code perChannel} is false, else one per output) and the inclusive clamp range.
+ *
+ * @param input        tensor index of the input activations (any shape; read as [batches][accumDepth])
+ * @param filter       tensor index of the constant [outDepth, accumDepth] weights
+ * @param bias         tensor index of the int32 bias, or -1 when absent
+ * @param output       tensor index of the output activations ([batches][outDepth])
+ * @param inputOffset  -zp_in, added to every input value
+ * @param filterOffset -zp_w, added to every weight (0 for spec-conformant int8 weights)
+ * @param outputOffset zp_out, added after rescaling
+ * @param perChannel   true when there is one multiplier/shift per output, false for a single one
+ * @param multipliers  fixed-point in [2^30, 2^31-1] (or 0); length 1 or outDepth
+ * @param shifts       positive = left shift; same length as multipliers
+ * @param actMin       lowest output value (inclusive)
+ * @param rounding        how accumulators are rescaled (the mode the multipliers were made for)
+ * @param actMax       highest output value (inclusive)
+ */
+public record FullyConnectedParams(Operator op, int input, int filter, int bias, int output,
+        int batches, int accumDepth, int outDepth,
+        int inputOffset, int filterOffset, int outputOffset, boolean perChannel,
+        int[] multipliers, int[] shifts, int actMin, int actMax, Rounding rounding) implements OpParams {
+
+    public FullyConnectedParams {
+        multipliers = multipliers.clone();
+        shifts = shifts.clone();
+    }
+
+    @Override
+    public int[] multipliers() {
+        return multipliers.clone();
+    }
+
+    @Override
+    public int[] shifts() {
+        return shifts.clone();
+    }
+
+    /** Multiply-accumulates of one inference: outputs x inputs x batches. */
+    public long macs() {
+        return (long) batches * outDepth * accumDepth;
+    }
+}

@@ -1,0 +1,126 @@
+package io.tinyforge.refimpl.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tinyforge.ir.DType;
+import io.tinyforge.ir.ModelException;
+import io.tinyforge.ir.OpType;
+import io.tinyforge.ir.Shape;
+import io.tinyforge.ir.SoftmaxOptions;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** SOFTMAX on tiny tensors: exact values derived by hand, agreement with float softmax, and rejections. */
+class SoftmaxKernelTest {
+    private static final SoftmaxKernel K = new SoftmaxKernel();
+
+    private static OneOpGraph int8(int depth, int rows, float inScale) {
+        return OneOpGraph.of(OpType.SOFTMAX, new SoftmaxOptions(1.0f), Shape.of(rows, depth), DType.INT8, inScale,
+                0, DType.INT8, 1.0f / 256, -128);
+    }
+
+    @Test
+    void uniformRowsGiveEqualShares() {
+        // n equal entries each get 1/n: quantized 256/n - 128 (exact for powers of two)
+        for (int n : new int[] {1, 2, 4, 8, 16}) {
+            byte[] in = new byte[n];
+            java.util.Arrays.fill(in, (byte) 17);
+            byte[] out = int8(n, 1, 0.1f).run(K, in);
+            int expected = Math.min(127, 256 / n - 128);
+            for (int c = 0; c < n; c++) {
+                assertEquals(expected, out[c], "n=" + n + " c=" + c);
+            }
+        }
+    }
+
+    @Test
+    void rowsAreIndependentAndOutputMonotonicInInput() {
+        OneOpGraph g = int8(10, 3, 0.05f);
+        Random rnd = new Random(5);
+        byte[] in = new byte[30];
+        rnd.nextBytes(in);
+        byte[] out = g.run(K, in);
+        for (int r = 0; r < 3; r++) {
+            byte[] one = java.util.Arrays.copyOfRange(in, r * 10, r * 10 + 10);
+            byte[] alone = int8(10, 1, 0.05f).run(K, one);
+            for (int c = 0; c < 10; c++) {
+                assertEquals(alone[c], out[r * 10 + c], "row " + r + " col " + c);
+                for (int d = 0; d < 10; d++) {
+                    if (one[c] > one[d]) {
+                        assertTrue(alone[c] >= alone[d], "monotonic in row " + r + ": " + c + " vs " + d);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void agreesWithFloatSoftmaxWithinOneStep() {
+        Random rnd = new Random(11);
+        for (float scale : new float[] {0.01f, 0.0625f, 0.2f, 0.7f}) {
+            for (int trial = 0; trial < 200; trial++) {
+                int n = 2 + rnd.nextInt(30);
+                byte[] in = new byte[n];
+                rnd.nextBytes(in);
+                byte[] out = int8(n, 1, scale).run(K, in);
+                double max = -1e9;
+                for (byte b : in) {
+                    max = Math.max(max, b);
+                }
+                double sum = 0;
+                for (byte b : in) {
+                    sum += Math.exp(scale * (b - max));
+                }
+                for (int c = 0; c < n; c++) {
+                    double p = Math.exp(scale * (in[c] - max)) / sum;
+                    double q = Math.min(127, p * 256 - 128);
+                    assertTrue(Math.abs(out[c] - q) <= 1.0, "scale " + scale + " n " + n + " c " + c + ": " + out[c]
+                            + " vs float " + q);
+                }
+            }
+        }
+    }
+
+    @Test
+    void int16OutputIsSixteenBitShares() {
+        OneOpGraph g = OneOpGraph.of(OpType.SOFTMAX, new SoftmaxOptions(1.0f), Shape.of(1, 4), DType.INT8, 0.1f, 0,
+                DType.INT16, 1.0f / 65536, -32768);
+        byte[] out = g.run(K, new byte[] {3, 3, 3, 3});
+        ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+        for (int c = 0; c < 4; c++) {
+            assertEquals(65536 / 4 - 32768, b.getShort(), "c=" + c); // 1/4 at 1/65536 steps
+        }
+    }
+
+    @Test
+    void diffMinFollowsInputRadiusFormula() {
+        // scale 2^-4, beta 1: real multiplier 2^-4 * 2^26 = 2^22 = 0.5 * 2^23 -> left shift 23;
+        // radius = floor(31 * 2^26 / 2^23) = 248
+        SoftmaxParams p = int8(4, 1, 0.0625f).prepare(K);
+        assertEquals(1 << 30, p.inputMultiplier());
+        assertEquals(23, p.inputLeftShift());
+        assertEquals(-248, p.diffMin());
+    }
+
+    @Test
+    void wrongOutputQuantizationIsRejectedInOneLine() {
+        OneOpGraph g = OneOpGraph.of(OpType.SOFTMAX, new SoftmaxOptions(1.0f), Shape.of(1, 4), DType.INT8, 0.1f, 0,
+                DType.INT8, 1.0f / 128, 0);
+        ModelException e = assertThrows(ModelException.class, () -> g.prepare(K));
+        assertTrue(e.getMessage().contains("1/256"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void int16InputIsRejected() {
+        OneOpGraph g = OneOpGraph.of(OpType.SOFTMAX, new SoftmaxOptions(1.0f), Shape.of(1, 4), DType.INT16, 0.1f, 0,
+                DType.INT16, 1.0f / 32768, 0);
+        ModelException e = assertThrows(ModelException.class, () -> g.prepare(K));
+        assertTrue(e.getMessage().startsWith("operator 0 SOFTMAX"), e.getMessage());
+    }
+}
