@@ -93,7 +93,7 @@ class ActivationCKernelsTest {
     }
 
     private static Case softmax(PrepareContext ctx, float scale, int rows, int depth, byte[] in, DType outType) {
-        OneOpGraph g = OneOpGraph.of(OpType.SOFTMAX, new SoftmaxOptions(1.0f), Shape.of(rows, depth), DType.INT8, scale,
+        ActivationTestGraph g = ActivationTestGraph.of(OpType.SOFTMAX, new SoftmaxOptions(1.0f), Shape.of(rows, depth), DType.INT8, scale,
                 0, outType, outType == DType.INT8 ? 1.0f / 256 : 1.0f / 65536, outType == DType.INT8 ? -128 : -32768);
         SoftmaxKernel k = new SoftmaxKernel();
         SoftmaxParams p = k.prepare(g.graph(), g.op(), ctx);
@@ -105,7 +105,7 @@ class ActivationCKernelsTest {
 
     private static Case elementwise(PrepareContext ctx, OpType type, float scale, int zp, byte[] in) {
         boolean logistic = type == OpType.LOGISTIC;
-        OneOpGraph g = OneOpGraph.of(type, NoOptions.INSTANCE, Shape.of(in.length), DType.INT8, scale, zp, DType.INT8,
+        ActivationTestGraph g = ActivationTestGraph.of(type, NoOptions.INSTANCE, Shape.of(in.length), DType.INT8, scale, zp, DType.INT8,
                 logistic ? 1.0f / 256 : 1.0f / 128, logistic ? -128 : 0);
         int[] p;
         byte[] expected;
@@ -123,7 +123,7 @@ class ActivationCKernelsTest {
         return new Case(type + " scale " + scale + " zp " + zp, logistic ? 2 : 3, 1, in.length, p, in, expected, 1);
     }
 
-    private static <P extends OpParams> byte[] eval(OpKernel<P> k, P p, OneOpGraph g, byte[] in) {
+    private static <P extends OpParams> byte[] eval(OpKernel<P> k, P p, ActivationTestGraph g, byte[] in) {
         TensorStore store = new TensorStore(g.graph());
         System.arraycopy(in, 0, store.bytes(0), 0, in.length);
         k.eval(p, store);

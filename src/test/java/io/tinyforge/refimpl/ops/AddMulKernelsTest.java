@@ -21,7 +21,7 @@ class AddMulKernelsTest {
 
     private static Graph binary(OpType t, Activation act, float s1, int z1, int[] d1, float s2, int z2, int[] d2,
             float so, int zo, int[] dout) {
-        OneOpGraph b = new OneOpGraph();
+        BasicTestGraph b = new BasicTestGraph();
         int a = b.input(DType.INT8, s1, z1, d1);
         int c = b.input(DType.INT8, s2, z2, d2);
         int o = b.activation(DType.INT8, so, zo, dout);
@@ -33,11 +33,11 @@ class AddMulKernelsTest {
         // s1 = s2 = so: every multiplier is a power of two, so out = x + y exactly, clamped to int8
         Graph g = binary(OpType.ADD, Activation.NONE, 0.5f, 0, new int[] {4}, 0.5f, 0, new int[] {4}, 0.5f, 0,
                 new int[] {4});
-        TensorStore s = OneOpGraph.run(new AddKernel(), g, t -> {
-            OneOpGraph.put(t, 0, 1, -7, 100, -100);
-            OneOpGraph.put(t, 1, 2, 3, 100, -100);
+        TensorStore s = BasicTestGraph.run(new AddKernel(), g, t -> {
+            BasicTestGraph.put(t, 0, 1, -7, 100, -100);
+            BasicTestGraph.put(t, 1, 2, 3, 100, -100);
         });
-        assertArrayEquals(OneOpGraph.bytes(3, -4, 127, -128), s.bytes(2));
+        assertArrayEquals(BasicTestGraph.bytes(3, -4, 127, -128), s.bytes(2));
     }
 
     @Test
@@ -45,11 +45,11 @@ class AddMulKernelsTest {
         // [2,3] + [3] with equal scales and zero points 0: out[i][j] = a[i][j] + b[j]
         Graph g = binary(OpType.ADD, Activation.NONE, 1f, 0, new int[] {2, 3}, 1f, 0, new int[] {3}, 1f, 0,
                 new int[] {2, 3});
-        TensorStore s = OneOpGraph.run(new AddKernel(), g, t -> {
-            OneOpGraph.put(t, 0, 1, 2, 3, 4, 5, 6);
-            OneOpGraph.put(t, 1, 10, 20, 30);
+        TensorStore s = BasicTestGraph.run(new AddKernel(), g, t -> {
+            BasicTestGraph.put(t, 0, 1, 2, 3, 4, 5, 6);
+            BasicTestGraph.put(t, 1, 10, 20, 30);
         });
-        assertArrayEquals(OneOpGraph.bytes(11, 22, 33, 14, 25, 36), s.bytes(2));
+        assertArrayEquals(BasicTestGraph.bytes(11, 22, 33, 14, 25, 36), s.bytes(2));
     }
 
     @Test
@@ -57,11 +57,11 @@ class AddMulKernelsTest {
         // [1,2,1,2] + [1,1,3,1] -> [1,2,3,2]: out[y][x][c] = a[y][c] + b[x]
         Graph g = binary(OpType.ADD, Activation.NONE, 1f, 0, new int[] {1, 2, 1, 2}, 1f, 0, new int[] {1, 1, 3, 1},
                 1f, 0, new int[] {1, 2, 3, 2});
-        TensorStore s = OneOpGraph.run(new AddKernel(), g, t -> {
-            OneOpGraph.put(t, 0, 1, 2, 3, 4);
-            OneOpGraph.put(t, 1, 10, 20, 30);
+        TensorStore s = BasicTestGraph.run(new AddKernel(), g, t -> {
+            BasicTestGraph.put(t, 0, 1, 2, 3, 4);
+            BasicTestGraph.put(t, 1, 10, 20, 30);
         });
-        assertArrayEquals(OneOpGraph.bytes(11, 12, 21, 22, 31, 32, 13, 14, 23, 24, 33, 34), s.bytes(2));
+        assertArrayEquals(BasicTestGraph.bytes(11, 12, 21, 22, 31, 32, 13, 14, 23, 24, 33, 34), s.bytes(2));
     }
 
     @Test
@@ -78,9 +78,9 @@ class AddMulKernelsTest {
             x[i] = i - 128;
             y[i] = r.nextInt(256) - 128;
         }
-        TensorStore s = OneOpGraph.run(new AddKernel(), g, t -> {
-            OneOpGraph.put(t, 0, x);
-            OneOpGraph.put(t, 1, y);
+        TensorStore s = BasicTestGraph.run(new AddKernel(), g, t -> {
+            BasicTestGraph.put(t, 0, x);
+            BasicTestGraph.put(t, 1, y);
         });
         for (int i = 0; i < 256; i++) {
             double real = s1 * (x[i] + 2) + s2 * (y[i] + 1);
@@ -96,11 +96,11 @@ class AddMulKernelsTest {
         // scale 0.25, zp 0: RELU6 range [0, 24]
         Graph g = binary(OpType.ADD, Activation.RELU6, 0.25f, 0, new int[] {3}, 0.25f, 0, new int[] {3}, 0.25f, 0,
                 new int[] {3});
-        TensorStore s = OneOpGraph.run(new AddKernel(), g, t -> {
-            OneOpGraph.put(t, 0, 20, -5, 3);
-            OneOpGraph.put(t, 1, 20, 1, 4);
+        TensorStore s = BasicTestGraph.run(new AddKernel(), g, t -> {
+            BasicTestGraph.put(t, 0, 20, -5, 3);
+            BasicTestGraph.put(t, 1, 20, 1, 4);
         });
-        assertArrayEquals(OneOpGraph.bytes(24, 0, 7), s.bytes(2));
+        assertArrayEquals(BasicTestGraph.bytes(24, 0, 7), s.bytes(2));
     }
 
     @Test
@@ -108,23 +108,23 @@ class AddMulKernelsTest {
         // 0.5 * 0.5 / 0.25 = 1: out = (x - z1) * (y - z2) + zo exactly
         Graph g = binary(OpType.MUL, Activation.NONE, 0.5f, 1, new int[] {4}, 0.5f, -1, new int[] {4}, 0.25f, 2,
                 new int[] {4});
-        TensorStore s = OneOpGraph.run(new MulKernel(), g, t -> {
-            OneOpGraph.put(t, 0, 3, -2, 50, 1);
-            OneOpGraph.put(t, 1, 4, 2, 50, -128);
+        TensorStore s = BasicTestGraph.run(new MulKernel(), g, t -> {
+            BasicTestGraph.put(t, 0, 3, -2, 50, 1);
+            BasicTestGraph.put(t, 1, 4, 2, 50, -128);
         });
         // (2*5)+2=12, (-3*3)+2=-7, 49*51 saturates, 0*(-127)+2=2
-        assertArrayEquals(OneOpGraph.bytes(12, -7, 127, 2), s.bytes(2));
+        assertArrayEquals(BasicTestGraph.bytes(12, -7, 127, 2), s.bytes(2));
     }
 
     @Test
     void mulBroadcastsAScalar() {
         Graph g = binary(OpType.MUL, Activation.NONE, 1f, 0, new int[] {1}, 1f, 0, new int[] {2, 2}, 1f, 0,
                 new int[] {2, 2});
-        TensorStore s = OneOpGraph.run(new MulKernel(), g, t -> {
-            OneOpGraph.put(t, 0, -3);
-            OneOpGraph.put(t, 1, 1, 2, -4, 40);
+        TensorStore s = BasicTestGraph.run(new MulKernel(), g, t -> {
+            BasicTestGraph.put(t, 0, -3);
+            BasicTestGraph.put(t, 1, 1, 2, -4, 40);
         });
-        assertArrayEquals(OneOpGraph.bytes(-3, -6, 12, -120), s.bytes(2));
+        assertArrayEquals(BasicTestGraph.bytes(-3, -6, 12, -120), s.bytes(2));
     }
 
     @Test
@@ -141,9 +141,9 @@ class AddMulKernelsTest {
             x[i] = i - 128;
             y[i] = r.nextInt(256) - 128;
         }
-        TensorStore s = OneOpGraph.run(new MulKernel(), g, t -> {
-            OneOpGraph.put(t, 0, x);
-            OneOpGraph.put(t, 1, y);
+        TensorStore s = BasicTestGraph.run(new MulKernel(), g, t -> {
+            BasicTestGraph.put(t, 0, x);
+            BasicTestGraph.put(t, 1, y);
         });
         for (int i = 0; i < 256; i++) {
             double real = s1 * (x[i] - 5) * (double) s2 * (y[i] + 9);
@@ -165,7 +165,7 @@ class AddMulKernelsTest {
 
     @Test
     void int16AddIsRejectedWithTheReason() {
-        OneOpGraph b = new OneOpGraph();
+        BasicTestGraph b = new BasicTestGraph();
         int a = b.input(DType.INT16, 1f, 0, 2);
         int c = b.input(DType.INT16, 1f, 0, 2);
         int o = b.activation(DType.INT16, 1f, 0, 2);

@@ -38,7 +38,7 @@ class Conv2DKernelTest {
     @Test
     void oneByOneIdentityFilterOnlyMovesZeroPoints() {
         // s_in = s_w = s_out = 1, so y = (x - zp_in) + zp_out = x - 3 - 2 = x - 5 for each channel
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {1, 2, 2, 3}, 1f, 3);
         int w = b.weights(new int[] {3, 1, 1, 3}, new float[] {1f}, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1);
         int out = b.activation(new int[] {1, 2, 2, 3}, 1f, -2);
@@ -66,7 +66,7 @@ class Conv2DKernelTest {
     private static Conv2DParams geometry(Padding p, int size, int k, int stride, int dilation) {
         int eff = (k - 1) * dilation + 1;
         int out = p == Padding.SAME ? (size + stride - 1) / stride : (size - eff) / stride + 1;
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {1, size, size, 1}, 1f, 0);
         int w = b.weights(new int[] {1, k, k, 1}, new float[] {1f}, 0, new int[k * k]);
         int o = b.activation(new int[] {1, out, out, 1}, 1f, 0);
@@ -76,7 +76,7 @@ class Conv2DKernelTest {
     @Test
     void sameThreeByThreeSumSkipsTapsOutsideTheInput() {
         // all-ones 3x3 filter on an all-ones 4x4 image (zp_in = 0): corners see 4 taps, edges 6, interior 9
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {1, 4, 4, 1}, 1f, 0);
         int w = b.weights(new int[] {1, 3, 3, 1}, new float[] {1f}, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1);
         int out = b.activation(new int[] {1, 4, 4, 1}, 1f, 0);
@@ -90,7 +90,7 @@ class Conv2DKernelTest {
     @Test
     void skippedTapsActLikePaddingWithTheInputZeroPoint() {
         // zp_in = 7 and every input is 8 (real 1): the float result is again 4/6/9, i.e. padding is real 0
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {1, 3, 3, 1}, 1f, 7);
         int w = b.weights(new int[] {1, 3, 3, 1}, new float[] {1f}, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1);
         int out = b.activation(new int[] {1, 3, 3, 1}, 1f, 0);
@@ -104,7 +104,7 @@ class Conv2DKernelTest {
     void evenFilterSamePaddingPutsTheExtraRowAfterTheInput() {
         // 2x2 ones filter, SAME, stride 1 on x[i][j] = i*3 + j (3x3): pad 0 before, 1 after.
         // y[0][0] = 0+1+3+4 = 8; y[0][2] = 2+5 = 7; y[2][0] = 6+7 = 13; y[2][2] = 8; y[1][1] = 4+5+7+8 = 24
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {1, 3, 3, 1}, 1f, 0);
         int w = b.weights(new int[] {1, 2, 2, 1}, new float[] {1f}, 0, 1, 1, 1, 1);
         int out = b.activation(new int[] {1, 3, 3, 1}, 1f, 0);
@@ -142,7 +142,7 @@ class Conv2DKernelTest {
     }
 
     private static Graph perChannelGraph(Activation act) {
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {1, 1, 1, 2}, 0.5f, 0);
         int w = b.weights(new int[] {2, 1, 1, 2}, new float[] {0.25f, 0.125f}, 0, 4, 2, 8, -8);
         int bias = b.bias(0f, 8, -16);
@@ -153,7 +153,7 @@ class Conv2DKernelTest {
     @Test
     void groupedConvolutionReadsItsOwnInputChannels() {
         // 2 groups: input channels [a, b]; filter [2][1][1][1] = [1, 2]; out ch0 = a, ch1 = 2b
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {1, 1, 2, 2}, 1f, 0);
         int w = b.weights(new int[] {2, 1, 1, 1}, new float[] {1f}, 0, 1, 2);
         int out = b.activation(new int[] {1, 1, 2, 2}, 1f, 0);
@@ -165,7 +165,7 @@ class Conv2DKernelTest {
     @Test
     void batchesAreIndependent() {
         // 1x1 filter of 2 on two batches of one pixel: y = 2x
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {2, 1, 1, 1}, 1f, 0);
         int w = b.weights(new int[] {1, 1, 1, 1}, new float[] {1f}, 0, 2);
         int out = b.activation(new int[] {2, 1, 1, 1}, 1f, 0);
@@ -176,7 +176,7 @@ class Conv2DKernelTest {
     @Test
     void macsCountOutputsTimesTapsTimesInputChannelsPerGroup() {
         // 1x3x3x2 output, 2x2 filter over 4 input channels: 18 * 4 * 4 = 288
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {1, 4, 4, 4}, 1f, 0);
         int w = b.weights(new int[] {2, 2, 2, 4}, new float[] {1f}, 0, new int[32]);
         int out = b.activation(new int[] {1, 3, 3, 2}, 1f, 0);
@@ -186,7 +186,7 @@ class Conv2DKernelTest {
 
     @Test
     void missingQuantizationIsReportedWithTheOperator() {
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.add(new io.tinyforge.ir.Tensor(0, "x", io.tinyforge.ir.Shape.of(1, 1, 1, 1),
                 io.tinyforge.ir.DType.INT8, null, null, false));
         int w = b.weights(new int[] {1, 1, 1, 1}, new float[] {1f}, 0, 1);
@@ -200,7 +200,7 @@ class Conv2DKernelTest {
 
     @Test
     void wrongPerChannelCountIsRejected() {
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {1, 1, 1, 1}, 1f, 0);
         int w = b.weights(new int[] {3, 1, 1, 1}, new float[] {1f, 1f}, 0, 1, 1, 1);
         int out = b.activation(new int[] {1, 1, 1, 3}, 1f, 0);
@@ -211,7 +211,7 @@ class Conv2DKernelTest {
 
     @Test
     void tanhActivationIsRejected() {
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {1, 1, 1, 1}, 1f, 0);
         int w = b.weights(new int[] {1, 1, 1, 1}, new float[] {1f}, 0, 1);
         int out = b.activation(new int[] {1, 1, 1, 1}, 1f, 0);

@@ -134,7 +134,7 @@ class ConvKernelsHostCTest {
             if (oh <= 0 || ow <= 0) {
                 continue;
             }
-            OneOpGraph b = new OneOpGraph();
+            ConvTestGraph b = new ConvTestGraph();
             int in = b.activation(new int[] {n, h, w, inC}, scale(r, 0.01f, 0.1f), r.nextInt(256) - 128);
             int wt = b.weights(new int[] {outC, kh, kw, fc}, weightScales(r, outC), 0,
                     randomInts(r, outC * kh * kw * fc, -127, 127));
@@ -166,7 +166,7 @@ class ConvKernelsHostCTest {
             if (oh <= 0 || ow <= 0) {
                 continue;
             }
-            OneOpGraph b = new OneOpGraph();
+            ConvTestGraph b = new ConvTestGraph();
             int in = b.activation(new int[] {n, h, w, inC}, scale(r, 0.01f, 0.1f), r.nextInt(256) - 128);
             int wt = b.weights(new int[] {1, kh, kw, outC}, weightScales(r, outC), 3,
                     randomInts(r, outC * kh * kw, -127, 127));
@@ -182,7 +182,7 @@ class ConvKernelsHostCTest {
         int batches = 1 + r.nextInt(3);
         int depth = 1 + r.nextInt(70);
         int outD = 1 + r.nextInt(12);
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         float sIn = scale(r, 0.01f, 0.1f);
         int in = b.activation(new int[] {batches, depth}, sIn, r.nextInt(256) - 128);
         float[] ws = weightScales(r, outD);

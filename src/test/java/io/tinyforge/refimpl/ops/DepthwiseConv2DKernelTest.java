@@ -40,7 +40,7 @@ class DepthwiseConv2DKernelTest {
         // x[i][j] = 5i + j on 5x5, one channel. 3x3 filter, dilation 2, VALID -> one output pixel, taps at
         // rows/cols {0, 2, 4}: sum = 15*(0+2+4) + 3*(0+2+4) = 108.
         // m = 0: weights all 1 -> 108; m = 1: weights all -1 -> -108. s_out = 2 -> 54 and -54.
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {1, 5, 5, 1}, 1f, 0);
         int[] wv = new int[18];
         for (int t = 0; t < 9; t++) {
@@ -65,7 +65,7 @@ class DepthwiseConv2DKernelTest {
         // out 2x2, total padding = 1*2 + 3 - 3 = 2 -> 1 before. Input channel 0 all 1, channel 1 all -1.
         // Output (0,0) sees rows/cols {0,1} = 4 taps: ch0 = 4, ch1 = -8. (0,1) sees cols {1,2}, rows {0,1}: 4 taps.
         // (1,1) rows/cols {1,2}: 4 taps. All four pixels see 4 taps -> [4, -8] everywhere; bias [1, -1] added.
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {2, 3, 3, 2}, 1f, 0);
         int[] wv = new int[18];
         for (int t = 0; t < 9; t++) {
@@ -94,7 +94,7 @@ class DepthwiseConv2DKernelTest {
     @Test
     void reluUsesTheQuantizedZero() {
         // zp_out = -3: RELU min = Q(0) = -3. Real results -2 and +2 (s_out 1) -> -3 (clamped) and -1.
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {1, 1, 1, 2}, 1f, 0);
         int w = b.weights(new int[] {1, 1, 1, 2}, new float[] {1f, 1f}, 3, 1, 1);
         int out = b.activation(new int[] {1, 1, 1, 2}, 1f, -3);
@@ -105,7 +105,7 @@ class DepthwiseConv2DKernelTest {
 
     @Test
     void inconsistentDepthMultiplierIsRejected() {
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {1, 1, 1, 2}, 1f, 0);
         int w = b.weights(new int[] {1, 1, 1, 6}, new float[] {1f}, 3, new int[6]);
         int out = b.activation(new int[] {1, 1, 1, 6}, 1f, 0);

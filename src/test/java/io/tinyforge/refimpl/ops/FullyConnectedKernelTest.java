@@ -43,7 +43,7 @@ class FullyConnectedKernelTest {
         //          out1 = 0.5*3 - 0.5 = 1 -> 4 - 1 = 3.
         // batch 1: x = [0, 2, 10] -> real [-1, 0, 4]: out0 = -1 - 4 + 1 = -4 -> -16 - 1 = -17;
         //          out1 = 0.5*3 - 0.5 = 1 -> 3.
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {2, 3}, 0.5f, 2);
         int w = b.weights(new int[] {2, 3}, new float[] {0.5f}, 0, 2, 0, -2, 1, 1, 1);
         int bias = b.bias(0.25f, 4, -2);
@@ -62,7 +62,7 @@ class FullyConnectedKernelTest {
     @Test
     void fourDimensionalInputIsFlattened() {
         // input [1,2,2,1] is read as one row of 4; W = [1, 2, 3, 4], x = [1, 1, 1, 1] -> 10 (all scales 1)
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {1, 2, 2, 1}, 1f, 0);
         int w = b.weights(new int[] {1, 4}, new float[] {1f}, 0, 1, 2, 3, 4);
         int out = b.activation(new int[] {1, 1}, 1f, 0);
@@ -75,7 +75,7 @@ class FullyConnectedKernelTest {
         // s_in = 1/64, s_out = 1/64 (Q(-1) = -64, Q(1) = 64); x = [32] (real 0.5)
         // ch0: s_w = 1, w = 1 -> 0.5 -> 32; ch1: s_w = 4, w = 1 -> 2.0 -> 128, clamped to Q(1) = 64;
         // ch2: s_w = 8, w = -1 -> -4.0 -> clamped to Q(-1) = -64
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {1, 1}, 1f / 64, 0);
         int w = b.weights(new int[] {3, 1}, new float[] {1f, 4f, 8f}, 0, 1, 1, -1);
         int out = b.activation(new int[] {1, 3}, 1f / 64, 0);
@@ -89,7 +89,7 @@ class FullyConnectedKernelTest {
 
     @Test
     void biasScaleMismatchIsRejectedAsTfliteDoes() {
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {1, 1}, 0.5f, 0);
         int w = b.weights(new int[] {1, 1}, new float[] {0.5f}, 0, 1);
         int bias = b.bias(0.3f, 0);
@@ -101,7 +101,7 @@ class FullyConnectedKernelTest {
 
     @Test
     void inputThatDoesNotMatchTheWeightsIsRejected() {
-        OneOpGraph b = new OneOpGraph();
+        ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {1, 5}, 1f, 0);
         int w = b.weights(new int[] {2, 4}, new float[] {1f}, 0, new int[8]);
         int out = b.activation(new int[] {1, 2}, 1f, 0);

@@ -33,7 +33,7 @@ class LogisticTanhKernelTest {
         var kernel = type == OpType.LOGISTIC ? new LogisticKernel() : null;
         for (float s : SCALES) {
             for (int zp : ZERO_POINTS) {
-                OneOpGraph g = OneOpGraph.of(type, NoOptions.INSTANCE, Shape.of(1, 256), DType.INT8, s, zp, DType.INT8,
+                ActivationTestGraph g = ActivationTestGraph.of(type, NoOptions.INSTANCE, Shape.of(1, 256), DType.INT8, s, zp, DType.INT8,
                         outScale, outZp);
                 byte[] in = allInt8();
                 byte[] out = kernel != null ? g.run(kernel, in) : g.run(new TanhKernel(), in);
@@ -68,7 +68,7 @@ class LogisticTanhKernelTest {
     @Test
     void inputRadiusAndMultiplierFollowFrexpOfScale() {
         // scale 0.125 * 2^27 = 2^24 = 0.5 * 2^25: multiplier 2^30, shift 25; radius floor(15 * 2^27 / 2^25) = 60
-        OneOpGraph g = OneOpGraph.of(OpType.LOGISTIC, NoOptions.INSTANCE, Shape.of(4), DType.INT8, 0.125f, 0,
+        ActivationTestGraph g = ActivationTestGraph.of(OpType.LOGISTIC, NoOptions.INSTANCE, Shape.of(4), DType.INT8, 0.125f, 0,
                 DType.INT8, 1.0f / 256, -128);
         LogisticParams p = g.prepare(new LogisticKernel());
         assertEquals(1 << 30, p.inputMultiplier());
@@ -84,12 +84,12 @@ class LogisticTanhKernelTest {
 
     @Test
     void wrongOutputQuantizationIsRejectedInOneLine() {
-        OneOpGraph lg = OneOpGraph.of(OpType.LOGISTIC, NoOptions.INSTANCE, Shape.of(4), DType.INT8, 0.1f, 0,
+        ActivationTestGraph lg = ActivationTestGraph.of(OpType.LOGISTIC, NoOptions.INSTANCE, Shape.of(4), DType.INT8, 0.1f, 0,
                 DType.INT8, 1.0f / 128, 0);
         ModelException e = assertThrows(ModelException.class, () -> lg.prepare(new LogisticKernel()));
         assertTrue(e.getMessage().startsWith("operator 0 LOGISTIC") && e.getMessage().contains("1/256"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
-        OneOpGraph tg = OneOpGraph.of(OpType.TANH, NoOptions.INSTANCE, Shape.of(4), DType.INT8, 0.1f, 0,
+        ActivationTestGraph tg = ActivationTestGraph.of(OpType.TANH, NoOptions.INSTANCE, Shape.of(4), DType.INT8, 0.1f, 0,
                 DType.INT8, 1.0f / 256, -128);
         e = assertThrows(ModelException.class, () -> tg.prepare(new TanhKernel()));
         assertTrue(e.getMessage().startsWith("operator 0 TANH") && e.getMessage().contains("1/128"), e.getMessage());
@@ -97,7 +97,7 @@ class LogisticTanhKernelTest {
 
     @Test
     void int16IsRejected() {
-        OneOpGraph g = OneOpGraph.of(OpType.TANH, NoOptions.INSTANCE, Shape.of(4), DType.INT16, 1.0f / 4096, 0,
+        ActivationTestGraph g = ActivationTestGraph.of(OpType.TANH, NoOptions.INSTANCE, Shape.of(4), DType.INT16, 1.0f / 4096, 0,
                 DType.INT16, 1.0f / 32768, 0);
         ModelException e = assertThrows(ModelException.class, () -> g.prepare(new TanhKernel()));
         assertTrue(e.getMessage().contains("int16"), e.getMessage());

@@ -19,7 +19,7 @@ class PoolKernelsTest {
 
     /** 1x2x2x1 input, 2x2 window, stride 1, SAME: pad 0 before, the window is clipped at the bottom/right. */
     private static Graph pool(OpType type, Activation act, float scale, int zp) {
-        OneOpGraph b = new OneOpGraph();
+        BasicTestGraph b = new BasicTestGraph();
         int in = b.input(DType.INT8, scale, zp, 1, 2, 2, 1);
         int out = b.activation(DType.INT8, scale, zp, 1, 2, 2, 1);
         return b.graph(type, new Pool2DOptions(Padding.SAME, 1, 1, 2, 2, act), new int[] {in}, out);
@@ -29,39 +29,39 @@ class PoolKernelsTest {
     void averageRoundsHalfAwayFromZeroOverTheClippedWindow() {
         Graph g = pool(OpType.AVERAGE_POOL_2D, Activation.NONE, 0.1f, 0);
         // windows: {1,2,3,4}=2.5 -> 3, {2,4}=3, {3,4}=3.5 -> 4, {4}=4
-        TensorStore s = OneOpGraph.run(new AveragePool2DKernel(), g, t -> OneOpGraph.put(t, 0, 1, 2, 3, 4));
-        assertArrayEquals(OneOpGraph.bytes(3, 3, 4, 4), s.bytes(1));
+        TensorStore s = BasicTestGraph.run(new AveragePool2DKernel(), g, t -> BasicTestGraph.put(t, 0, 1, 2, 3, 4));
+        assertArrayEquals(BasicTestGraph.bytes(3, 3, 4, 4), s.bytes(1));
         // negatives: -2.5 -> -3, -3, -3.5 -> -4, -4
-        s = OneOpGraph.run(new AveragePool2DKernel(), g, t -> OneOpGraph.put(t, 0, -1, -2, -3, -4));
-        assertArrayEquals(OneOpGraph.bytes(-3, -3, -4, -4), s.bytes(1));
+        s = BasicTestGraph.run(new AveragePool2DKernel(), g, t -> BasicTestGraph.put(t, 0, -1, -2, -3, -4));
+        assertArrayEquals(BasicTestGraph.bytes(-3, -3, -4, -4), s.bytes(1));
     }
 
     @Test
     void averageAppliesFusedReluAtTheZeroPoint() {
         Graph g = pool(OpType.AVERAGE_POOL_2D, Activation.RELU, 0.1f, -2);
-        TensorStore s = OneOpGraph.run(new AveragePool2DKernel(), g, t -> OneOpGraph.put(t, 0, -9, -7, 5, -1));
+        TensorStore s = BasicTestGraph.run(new AveragePool2DKernel(), g, t -> BasicTestGraph.put(t, 0, -9, -7, 5, -1));
         // raw averages: -3, -4, 2, -1 ; RELU clamps below at zp = -2
-        assertArrayEquals(OneOpGraph.bytes(-2, -2, 2, -1), s.bytes(1));
+        assertArrayEquals(BasicTestGraph.bytes(-2, -2, 2, -1), s.bytes(1));
     }
 
     @Test
     void maxTakesTheLargestValidTap() {
         Graph g = pool(OpType.MAX_POOL_2D, Activation.NONE, 0.1f, 0);
-        TensorStore s = OneOpGraph.run(new MaxPool2DKernel(), g, t -> OneOpGraph.put(t, 0, -128, -100, 7, -5));
-        assertArrayEquals(OneOpGraph.bytes(7, -5, 7, -5), s.bytes(1));
+        TensorStore s = BasicTestGraph.run(new MaxPool2DKernel(), g, t -> BasicTestGraph.put(t, 0, -128, -100, 7, -5));
+        assertArrayEquals(BasicTestGraph.bytes(7, -5, 7, -5), s.bytes(1));
     }
 
     @Test
     void maxWithRelu6ClampsToQuantizedSix() {
         // scale 0.1, zp 0: six = 60
         Graph g = pool(OpType.MAX_POOL_2D, Activation.RELU6, 0.1f, 0);
-        TensorStore s = OneOpGraph.run(new MaxPool2DKernel(), g, t -> OneOpGraph.put(t, 0, 100, -3, -7, -5));
-        assertArrayEquals(OneOpGraph.bytes(60, 0, 0, 0), s.bytes(1));
+        TensorStore s = BasicTestGraph.run(new MaxPool2DKernel(), g, t -> BasicTestGraph.put(t, 0, 100, -3, -7, -5));
+        assertArrayEquals(BasicTestGraph.bytes(60, 0, 0, 0), s.bytes(1));
     }
 
     @Test
     void differentInputAndOutputScalesAreRejected() {
-        OneOpGraph b = new OneOpGraph();
+        BasicTestGraph b = new BasicTestGraph();
         int in = b.input(DType.INT8, 0.1f, 0, 1, 2, 2, 1);
         int out = b.activation(DType.INT8, 0.2f, 0, 1, 1, 1, 1);
         Graph g = b.graph(OpType.AVERAGE_POOL_2D, new Pool2DOptions(Padding.VALID, 2, 2, 2, 2, Activation.NONE),
@@ -74,7 +74,7 @@ class PoolKernelsTest {
 
     @Test
     void wrongOutputShapeIsRejected() {
-        OneOpGraph b = new OneOpGraph();
+        BasicTestGraph b = new BasicTestGraph();
         int in = b.input(DType.INT8, 0.1f, 0, 1, 4, 4, 1);
         int out = b.activation(DType.INT8, 0.1f, 0, 1, 3, 3, 1);
         Graph g = b.graph(OpType.MAX_POOL_2D, new Pool2DOptions(Padding.VALID, 2, 2, 2, 2, Activation.NONE),

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class SoftmaxKernelTest {
     private static final SoftmaxKernel K = new SoftmaxKernel();
 
-    private static OneOpGraph int8(int depth, int rows, float inScale) {
-        return OneOpGraph.of(OpType.SOFTMAX, new SoftmaxOptions(1.0f), Shape.of(rows, depth), DType.INT8, inScale,
+    private static ActivationTestGraph int8(int depth, int rows, float inScale) {
+        return ActivationTestGraph.of(OpType.SOFTMAX, new SoftmaxOptions(1.0f), Shape.of(rows, depth), DType.INT8, inScale,
                 0, DType.INT8, 1.0f / 256, -128);
     }
 
@@ -40,7 +40,7 @@ class SoftmaxKernelTest {
 
     @Test
     void rowsAreIndependentAndOutputMonotonicInInput() {
-        OneOpGraph g = int8(10, 3, 0.05f);
+        ActivationTestGraph g = int8(10, 3, 0.05f);
         Random rnd = new Random(5);
         byte[] in = new byte[30];
         rnd.nextBytes(in);
@@ -88,7 +88,7 @@ class SoftmaxKernelTest {
 
     @Test
     void int16OutputIsSixteenBitShares() {
-        OneOpGraph g = OneOpGraph.of(OpType.SOFTMAX, new SoftmaxOptions(1.0f), Shape.of(1, 4), DType.INT8, 0.1f, 0,
+        ActivationTestGraph g = ActivationTestGraph.of(OpType.SOFTMAX, new SoftmaxOptions(1.0f), Shape.of(1, 4), DType.INT8, 0.1f, 0,
                 DType.INT16, 1.0f / 65536, -32768);
         byte[] out = g.run(K, new byte[] {3, 3, 3, 3});
         ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
@@ -109,7 +109,7 @@ class SoftmaxKernelTest {
 
     @Test
     void wrongOutputQuantizationIsRejectedInOneLine() {
-        OneOpGraph g = OneOpGraph.of(OpType.SOFTMAX, new SoftmaxOptions(1.0f), Shape.of(1, 4), DType.INT8, 0.1f, 0,
+        ActivationTestGraph g = ActivationTestGraph.of(OpType.SOFTMAX, new SoftmaxOptions(1.0f), Shape.of(1, 4), DType.INT8, 0.1f, 0,
                 DType.INT8, 1.0f / 128, 0);
         ModelException e = assertThrows(ModelException.class, () -> g.prepare(K));
         assertTrue(e.getMessage().contains("1/256"), e.getMessage());
@@ -118,7 +118,7 @@ class SoftmaxKernelTest {
 
     @Test
     void int16InputIsRejected() {
-        OneOpGraph g = OneOpGraph.of(OpType.SOFTMAX, new SoftmaxOptions(1.0f), Shape.of(1, 4), DType.INT16, 0.1f, 0,
+        ActivationTestGraph g = ActivationTestGraph.of(OpType.SOFTMAX, new SoftmaxOptions(1.0f), Shape.of(1, 4), DType.INT16, 0.1f, 0,
                 DType.INT16, 1.0f / 32768, 0);
         ModelException e = assertThrows(ModelException.class, () -> g.prepare(K));
         assertTrue(e.getMessage().startsWith("operator 0 SOFTMAX"), e.getMessage());
