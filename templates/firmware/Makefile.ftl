@@ -31,7 +31,7 @@ $(BUILD)/%.o: %.c $(wildcard *.h) | $(BUILD)
 
 $(ELF): $(OBJS) $(LDSCRIPT)
 	$(CC) $(LDFLAGS) -T $(LDSCRIPT) -Wl,-Map=$(ELF:.elf=.map) $(OBJS) -o $@ -lc -lgcc
-	$(SIZE) -A $@
+	$(SIZE) $@
 
 sizing:
 	$(MAKE) ELF=$(BUILD)/$(NAME)-sizing.elf LDSCRIPT=link_sizing.ld
