@@ -95,8 +95,10 @@ class RealModelsFirmwareTest {
             Bytes.assertSame(model + " on " + boardName, Arrays.copyOf(golden.outputs(), n * golden.outputBytes()),
                     run.outputs(), g.output(0).dtype().size());
             MemoryUsage u = run.image().usage();
-            outcome = String.format(Locale.ROOT, "runs, same outputs (flash %,d B, RAM %,d B)", u.flashBytes(),
-                    u.ramBytes());
+            assertTrue(run.stackUsed() < board.stackBytes(), "stack high-water mark " + run.stackUsed()
+                    + " within the " + board.stackBytes() + " B reserve");
+            outcome = String.format(Locale.ROOT, "runs, same outputs (flash %,d B, RAM %,d B, stack used %,d B)",
+                    u.flashBytes(), u.ramBytes(), run.stackUsed());
         } catch (FirmwareTooLargeException e) {
             String m = e.getMessage();
             assertTrue(m.startsWith("model ") && m.contains("does not fit board " + boardName) && !m.contains("\n"), m);
@@ -113,8 +115,8 @@ class RealModelsFirmwareTest {
         double mean = run.meanInstructions();
         String perMac = macs == 0 ? "-" : String.format(Locale.ROOT, "%.2f%s", mean / macs,
                 MacCount.complete(g) ? "" : " (MACs of FC only)");
-        append(BENCHMARKS, String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %,d | %,d | %s |", model,
-                u.flashBytes(), u.ramBytes(), u.arenaBytes(), Math.round(mean), macs, perMac));
+        append(BENCHMARKS, String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %,d | %,d | %,d | %s |", model,
+                u.flashBytes(), u.ramBytes(), u.arenaBytes(), run.stackUsed(), Math.round(mean), macs, perMac));
     }
 
     private static synchronized void append(Path file, String line) throws IOException {
