@@ -24,6 +24,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -44,6 +46,8 @@ class RealModelsFirmwareTest {
     private static final List<String> OTHER_BOARDS = List.of("qemu-microbit", "qemu-lm3s6965evb", "qemu-mps2-an500",
             "qemu-mps2-an505", "qemu-netduinoplus2");
 
+    private static final Map<String, GeneratedModel> GENERATED = new HashMap<>();
+
     static Stream<String> models() {
         return SharedModels.int8Models();
     }
@@ -59,7 +63,7 @@ class RealModelsFirmwareTest {
         Golden golden = SharedModels.golden(model);
         Board board = Boards.builtin().get("qemu-mps2-an386");
         Path dir = HwTools.freshDir("real-" + model + "-" + board.name());
-        GeneratedModel gm = GeneratedModels.generate(model, dir.resolve("model"));
+        GeneratedModel gm = generated(model);
         ModelApi api = ModelApi.read(gm.dir());
         assertEquals(golden.inputBytes(), api.inputRecordBytes(), "input record size");
         TestVectors vectors = TestVectors.of(api, golden.inputs(), "TFLM golden inputs of " + model);
@@ -82,7 +86,7 @@ class RealModelsFirmwareTest {
         Golden golden = SharedModels.golden(model);
         Board board = Boards.builtin().get(boardName);
         Path dir = HwTools.freshDir("real-" + model + "-" + board.name());
-        GeneratedModel gm = GeneratedModels.generate(model, dir.resolve("model"));
+        GeneratedModel gm = generated(model);
         ModelApi api = ModelApi.read(gm.dir());
         int n = 2;
         byte[] inputs = Arrays.copyOf(golden.inputs(), n * golden.inputBytes());
@@ -107,6 +111,16 @@ class RealModelsFirmwareTest {
             outcome = "refused: " + m;
         }
         append(MATRIX, "| " + model + " | " + boardName + " | " + outcome + " |");
+    }
+
+    /** Each model is generated once per test run and shared by the boards. */
+    private static synchronized GeneratedModel generated(String model) {
+        GeneratedModel gm = GENERATED.get(model);
+        if (gm == null) {
+            gm = GeneratedModels.generate(model, HwTools.freshDir("gen-" + model));
+            GENERATED.put(model, gm);
+        }
+        return gm;
     }
 
     private static void recordBenchmark(String model, Graph g, FirmwareRun run) throws IOException {
