@@ -33,9 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Configurations the two golden models do not exercise, built from their real weights: several batches,
- * time-major LSTM input, a hidden state zero point, SVDF rank 2, and single rounding. Java is checked against itself where the
- * definition says what must hold (batches are independent; time-major is a transpose), and the C kernels
- * against Java byte for byte (two runs, so state is carried over).
+ * time-major LSTM input, a hidden state zero point, SVDF rank 2, and single rounding. Java is checked against
+ * itself where the definition says what must hold (batches are independent; time-major is a transpose), and
+ * the C kernels against Java byte for byte (two runs, so state is carried over).
  */
 class RecurrentVariantsTest {
 
