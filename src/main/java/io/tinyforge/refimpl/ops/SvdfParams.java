@@ -3,6 +3,7 @@ package io.tinyforge.refimpl.ops;
 import io.tinyforge.fixedpoint.QuantizedMultiplier;
 import io.tinyforge.fixedpoint.Rounding;
 import io.tinyforge.ir.Operator;
+import io.tinyforge.refimpl.HasMacs;
 import io.tinyforge.refimpl.OpParams;
 
 /**
@@ -33,11 +34,17 @@ import io.tinyforge.refimpl.OpParams;
 public record SvdfParams(Operator op, int input, int weightsFeature, int weightsTime, int bias, int state,
         int output, int batches, int inputSize, int numFilters, int rank, int memorySize, int inputZeroPoint,
         int stateZeroPoint, int outputZeroPoint, QuantizedMultiplier featureScale, QuantizedMultiplier timeScale,
-        Rounding rounding, boolean int16State) implements OpParams {
+        Rounding rounding, boolean int16State) implements OpParams, HasMacs {
 
     /** Output units per batch. */
     public int numUnits() {
         return numFilters / rank;
+    }
+
+    /** Feature products (filters x input) and time products (filters x memory) per batch. */
+    @Override
+    public long macs() {
+        return (long) batches * numFilters * ((long) inputSize + memorySize);
     }
 
     /**

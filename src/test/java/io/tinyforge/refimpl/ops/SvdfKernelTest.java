@@ -48,6 +48,8 @@ class SvdfKernelTest {
         SvdfKernel k = new SvdfKernel();
         SvdfParams p = k.prepare(g, g.operators().get(0), PrepareContext.DEFAULT);
         TensorStore s = new TensorStore(g);
+        assertEquals(8, p.macs(), "2 filters x (2 inputs + 2 memory steps)");
+        assertEquals(4L * (2 + 2), p.scratchBytes(), "int32 per filter (2) and per unit (2)");
         // state starts at its zero point (3), as after TFLM Reset()
         assertArrayEquals(new byte[] {3, 3, 3, 3}, s.bytes(4));
         s.bytes(0)[0] = 7; // input - zp = 5
