@@ -13,12 +13,16 @@
 /* input 0: 'input' int8[2,3,4] */
 #define CHAIN_INPUT0_BYTES 24
 #define CHAIN_INPUT0_SCALE 0.5f
-#define CHAIN_INPUT0_ZERO_POINT -3
+#define CHAIN_INPUT0_ZERO_POINT (-3)
 
 /* output 0: 'output' int8[24] */
 #define CHAIN_OUTPUT0_BYTES 24
 #define CHAIN_OUTPUT0_SCALE 0.5f
-#define CHAIN_OUTPUT0_ZERO_POINT -3
+#define CHAIN_OUTPUT0_ZERO_POINT (-3)
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /* Where to write input tensor `index` (raw bytes, C order); NULL for an unknown index. */
 void *chain_input(int index);
@@ -32,5 +36,9 @@ void chain_reset(void);
 
 /* Runs the model on the current inputs; returns 0 on success. */
 int chain_invoke(void);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* CHAIN_MODEL_H */

@@ -15,5 +15,13 @@
 #endif
 #endif
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* CHAIN_MODEL_DATA_H */
