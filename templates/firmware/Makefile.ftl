@@ -14,7 +14,7 @@ BUILD    ?= build
 LDSCRIPT ?= link.ld
 ELF      ?= $(BUILD)/$(NAME).elf
 CPUFLAGS := [=board.cpuFlags?join(" ")]
-CFLAGS   := $(CPUFLAGS) -std=c99 -O2 -g -ffunction-sections -fdata-sections -Wall -Wextra -Werror
+CFLAGS   := $(CPUFLAGS) -std=c99 -O2 -g -ffunction-sections -fdata-sections -Wall -Wextra -Werror -pedantic
 LDFLAGS  := $(CPUFLAGS) --specs=nano.specs -nostartfiles -Wl,--gc-sections
 SRCS     := $(sort $(wildcard *.c))
 OBJS     := $(SRCS:%.c=$(BUILD)/%.o)
@@ -31,7 +31,7 @@ $(BUILD)/%.o: %.c $(wildcard *.h) | $(BUILD)
 
 $(ELF): $(OBJS) $(LDSCRIPT)
 	$(CC) $(LDFLAGS) -T $(LDSCRIPT) -Wl,-Map=$(ELF:.elf=.map) $(OBJS) -o $@ -lc -lgcc
-	$(SIZE) -A $@
+	$(SIZE) $@
 
 sizing:
 	$(MAKE) ELF=$(BUILD)/$(NAME)-sizing.elf LDSCRIPT=link_sizing.ld

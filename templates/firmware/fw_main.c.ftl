@@ -2,7 +2,8 @@
 /*
 <@h.banner c=" *"/>
  * Test program: runs the [=vectors.count] embedded input vectors through [=model.name] and prints each
- * vector's outputs (all output tensors concatenated, raw bytes) as one line "OUT <hex>", then "DONE".
+ * vector's outputs (all output tensors concatenated, raw bytes) as one line "OUT <hex>", then the stack
+ * high-water mark as "STACK <bytes>" and "DONE".
  * fw_mark_begin()/fw_mark_end() bracket each inference for the instruction-count plugin; the first,
  * empty bracket measures the marker overhead.
  */
@@ -10,6 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "fw_console.h"
+#include "fw_stack.h"
 #include "fw_vectors.h"
 #include "model.h"
 
@@ -25,6 +27,31 @@ __attribute__((noinline)) void fw_mark_begin(void)
 __attribute__((noinline)) void fw_mark_end(void)
 {
     __asm__ volatile ("" ::: "memory");
+}
+
+extern uint32_t _sstack, _estack;
+
+uint32_t fw_stack_used(void)
+{
+    const uint32_t *p = &_sstack;
+    while (p < &_estack && *p == FW_STACK_PAINT) {
+        p++;
+    }
+    return (uint32_t)((uintptr_t)&_estack - (uintptr_t)p);
+}
+
+static void fw_print_decimal_line(const char *prefix, uint32_t value)
+{
+    char buf[12];
+    int n = 11;
+    buf[n] = '\0';
+    buf[--n] = '\n';
+    do {
+        buf[--n] = (char)('0' + value % 10u);
+        value /= 10u;
+    } while (value != 0u);
+    fw_console_write(prefix);
+    fw_console_write(&buf[n]);
 }
 
 static void fw_print_hex_line(const char *prefix, const uint8_t *bytes, size_t count)
@@ -77,6 +104,7 @@ int main(void)
         }
 </#if>
     }
+    fw_print_decimal_line("STACK ", fw_stack_used());
     fw_console_write("DONE\n");
     return 0;
 }

@@ -6,12 +6,13 @@
  */
 #include <stdint.h>
 #include "fw_console.h"
+#include "fw_stack.h"
 
 int main(void);
 void Reset_Handler(void);
 void Fault_Handler(void);
 
-extern uint32_t _estack, _sidata, _sdata, _edata, _sbss, _ebss;
+extern uint32_t _estack, _sstack, _sidata, _sdata, _edata, _sbss, _ebss;
 
 /** One vector table slot: the initial stack pointer or a handler address. */
 typedef union {
@@ -45,6 +46,16 @@ void Reset_Handler(void)
     }
     for (dst = &_sbss; dst < &_ebss;) {
         *dst++ = 0;
+    }
+    {
+        /* Paint the free stack below the current stack pointer (volatile: a memset call would overwrite its
+         * own frame) so that main can measure the stack's high-water mark. */
+        uint32_t *sp;
+        volatile uint32_t *paint;
+        __asm__ volatile ("mov %0, sp" : "=r"(sp));
+        for (paint = &_sstack; paint < sp - 16; paint++) {
+            *paint = FW_STACK_PAINT;
+        }
     }
 #if defined(__ARM_FP)
     /* CPACR: full access to CP10 and CP11 (the FPU) before any floating-point instruction runs. */

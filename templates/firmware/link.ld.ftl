@@ -52,6 +52,7 @@ SECTIONS
 
     .stack (NOLOAD) : ALIGN(8)
     {
+        _sstack = .;
         . = . + __stack_size;
     } > RAM
     ASSERT(ADDR(.stack) + SIZEOF(.stack) <= _estack, "stack does not fit in RAM")

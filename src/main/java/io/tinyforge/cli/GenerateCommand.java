@@ -20,7 +20,7 @@ final class GenerateCommand implements Command {
 
     @Override
     public String arguments() {
-        return "MODEL.tflite --out DIR [--name NAME] [--rounding double|single]";
+        return "MODEL.tflite --out DIR [--name NAME] [--rounding double|single] [--board BOARD [--input IN.bin]]";
     }
 
     @Override
@@ -30,7 +30,7 @@ final class GenerateCommand implements Command {
 
     @Override
     public Options options() {
-        return new Options()
+        return FirmwareEngine.addGenerateOptions(new Options())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                         .desc("output directory (created; generated files in it are replaced)").build())
                 .addOption(Models.nameOption())
@@ -49,10 +49,16 @@ final class GenerateCommand implements Command {
         PreparedModel m = Models.prepare(Models.load(model), Models.rounding(cl));
         GeneratorOptions opt = new GeneratorOptions(cname, inv.commandLine(),
                 Planners.byName(cl.getOptionValue("planner", Planners.defaultPlanner().name())));
+        if (cl.hasOption("board")) {
+            FirmwareEngine.refuseIfSurelyTooLarge(cl, m, opt);
+        }
         GeneratedModel gm = CodeGenerator.generate(m, opt, Path.of(cl.getOptionValue("out")));
         inv.out().println("wrote " + gm.files().size() + " files to " + gm.dir() + " (API " + cname
                 + "_invoke; arena " + gm.plan().arenaBytes() + " bytes, lower bound " + gm.plan().lowerBound()
                 + ")");
+        if (cl.hasOption("board")) {
+            inv.out().println(FirmwareEngine.generateProject(cl, inv, m, gm));
+        }
         return 0;
     }
 }

@@ -27,7 +27,8 @@ final class RunCommand implements Command {
 
     @Override
     public String arguments() {
-        return "MODEL.tflite --engine java|c --input IN.bin --output OUT.bin [--rounding double|single]";
+        return "MODEL.tflite --engine java|c|qemu|renode --input IN.bin --output OUT.bin [--rounding double|single]"
+                + " [--board BOARD] [--report R.json]";
     }
 
     @Override
@@ -37,9 +38,10 @@ final class RunCommand implements Command {
 
     @Override
     public Options options() {
-        return new Options()
-                .addOption(Option.builder().longOpt("engine").hasArg().argName("java|c")
-                        .desc("java: reference interpreter; c: generated C compiled with host gcc").build())
+        return FirmwareEngine.addRunOptions(new Options())
+                .addOption(Option.builder().longOpt("engine").hasArg().argName("java|c|qemu|renode")
+                        .desc("java: reference interpreter; c: generated C compiled with host gcc; qemu/renode: "
+                                + "firmware for --board run in that emulator").build())
                 .addOption(Option.builder().longOpt("input").hasArg().argName("IN.bin")
                         .desc("input records: N x (all inputs concatenated, raw little-endian bytes)").build())
                 .addOption(Option.builder().longOpt("output").hasArg().argName("OUT.bin")
@@ -50,9 +52,10 @@ final class RunCommand implements Command {
     @Override
     public int run(CommandLine cl, Invocation inv) throws IOException {
         Path model = Models.modelPath(cl, name());
-        String engine = required(cl, "engine").toLowerCase(Locale.ROOT);
-        if (!engine.equals("java") && !engine.equals("c")) {
-            throw new UsageException("--engine must be java or c, not '" + engine + "'");
+        String engine = (cl.hasOption("emulator") ? cl.getOptionValue("emulator") : required(cl, "engine"))
+                .toLowerCase(Locale.ROOT);
+        if (!engine.equals("java") && !engine.equals("c") && !FirmwareEngine.isFirmwareEngine(engine)) {
+            throw new UsageException("--engine must be java, c, qemu or renode, not '" + engine + "'");
         }
         Path inPath = Path.of(required(cl, "input"));
         Path outPath = Path.of(required(cl, "output"));
@@ -69,8 +72,13 @@ final class RunCommand implements Command {
                     + rec + "-byte input record of " + model.getFileName());
         }
         PreparedModel m = Models.prepare(g, Models.rounding(cl));
-        byte[] out = engine.equals("java") ? Engines.java(m, records)
-                : Engines.c(m, new GeneratorOptions(Models.name(cl, model), inv.commandLine()), records);
+        GeneratorOptions opt = new GeneratorOptions(Models.name(cl, model), inv.commandLine());
+        byte[] out = switch (engine) {
+            case "java" -> Engines.java(m, records);
+            case "qemu" -> FirmwareEngine.runQemu(cl, inv, m, opt, records);
+            case "renode" -> FirmwareEngine.runRenode(cl, inv, m, opt, records);
+            default -> Engines.c(m, opt, records);
+        };
         writeAtomically(outPath, out);
         inv.out().println("ran " + records.length / rec + " records with the " + engine + " engine; wrote "
                 + out.length + " bytes to " + outPath);

@@ -53,6 +53,7 @@ public final class FirmwareProject {
             write(out, "fw_startup.c", "fw_startup.c.ftl", m);
             write(out, "fw_console.h", "fw_console.h.ftl", m);
             write(out, "fw_console.c", "fw_console.c.ftl", m);
+            write(out, "fw_stack.h", "fw_stack.h.ftl", m);
             write(out, "fw_main.c", "fw_main.c.ftl", m);
             write(out, "fw_vectors.h", "fw_vectors.h.ftl", m);
             write(out, "fw_vectors.c", "fw_vectors.c.ftl", m);

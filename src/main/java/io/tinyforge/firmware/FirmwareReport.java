@@ -34,6 +34,7 @@ public final class FirmwareReport {
         j.put("data_bytes", u.data());
         j.put("bss_bytes", u.bss());
         j.put("stack_bytes", u.stack());
+        j.put("stack_used_bytes", run.stackUsed());
         j.put("arena_bytes", u.arenaBytes());
         j.put("vectors", run.instructions().isEmpty() ? 0 : run.instructions().size());
         double mean = run.meanInstructions();

@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * The result of running the test firmware in an emulator: the output records (as a {@code run --output}
  * file), the memory use, and the instructions of each inference (marker overhead subtracted; empty when not
- * counted).
+ * counted), and the stack high-water mark in bytes (-1 if not reported).
  */
 public record FirmwareRun(byte[] outputs, FirmwareImage image, EmulatorResult emulator, List<Long> instructions,
-        List<String> commands) {
+        long stackUsed, List<String> commands) {
 
     public FirmwareRun {
         outputs = outputs.clone();

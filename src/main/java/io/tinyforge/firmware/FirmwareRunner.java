@@ -66,7 +66,17 @@ public final class FirmwareRunner {
                 insns.add(intervals.get(i) - overhead);
             }
         }
-        return new FirmwareRun(outputs, image, r, insns, commands);
+        return new FirmwareRun(outputs, image, r, insns, stackUsed(r.console()), commands);
+    }
+
+    /** The {@code STACK <bytes>} line's value, or -1. */
+    static long stackUsed(String console) {
+        for (String line : console.split("\n")) {
+            if (line.startsWith("STACK ")) {
+                return Long.parseLong(line.substring(6).strip());
+            }
+        }
+        return -1;
     }
 
     /** The {@code OUT <hex>} lines, decoded and concatenated; checks their number, length and the DONE line. */

@@ -50,6 +50,8 @@ class StubFirmwareTest {
                 "the stub's inference runs the same instructions every time: " + run.instructions());
         assertTrue(run.image().usage().ramBytes() <= board.ram().size(), "RAM reported within the board");
         assertTrue(run.image().usage().bss() >= api.arenaBytes(), "the arena lies in bss");
+        assertTrue(run.stackUsed() > 0 && run.stackUsed() < board.stackBytes(),
+                "stack high-water mark reported and within the reserve: " + run.stackUsed());
     }
 
     /** What the stub computes: out0 = in0 + in1 + 1 per byte; out1 = 1 (first call after reset) + sum of in0. */
