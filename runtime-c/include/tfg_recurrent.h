@@ -30,11 +30,16 @@ static inline size_t tfg_svdf_s8_scratch_size(const tfg_svdf_params *p)
     return (size_t)4 * (size_t)p->batches * (size_t)(p->num_filters + p->num_filters / p->rank);
 }
 
-/** One LSTM gate: FC(input) + FC(hidden), both rescaled to Q3.12 int16 and added with saturation. */
+/**
+ * One LSTM gate: FC(input) + FC(hidden), both rescaled to Q3.12 int16 and added with saturation. The zero
+ * points are folded into the two bias vectors (sum of w * (x - zp) = sum of w * x - zp * sum of w), so the
+ * kernel accumulates plain products; the int32 sums are the reference's, reassociated.
+ */
 typedef struct {
     const int8_t *input_weights;     /**< [state_size][input_size], zero point 0 */
     const int8_t *recurrent_weights; /**< [state_size][state_size], zero point 0 */
-    const int32_t *bias;             /**< [state_size], added in the input FC */
+    const int32_t *input_bias;       /**< [state_size]: gate bias - input zero point * row sum of input_weights */
+    const int32_t *recurrent_bias;   /**< [state_size]: - hidden zero point * row sum of recurrent_weights */
     tfg_quant input_quant;           /**< s_input * s_input_weights / 2^-12 */
     tfg_quant recurrent_quant;       /**< s_hidden * s_recurrent_weights / 2^-12 */
 } tfg_lstm_gate;
@@ -46,8 +51,6 @@ typedef struct {
     int32_t time_steps;        /**< time steps per invocation */
     int32_t input_size;        /**< input features */
     int32_t state_size;        /**< cells: width of the hidden and cell state */
-    int32_t input_offset;      /**< minus the input zero point */
-    int32_t hidden_offset;     /**< minus the hidden state zero point */
     tfg_lstm_gate forget_gate; /**< sigmoid */
     tfg_lstm_gate input_gate;  /**< sigmoid */
     tfg_lstm_gate cell_gate;   /**< tanh */
@@ -61,10 +64,10 @@ typedef struct {
     int32_t cell_tanh_shift;   /**< input left shift of that tanh */
 } tfg_lstm_params;
 
-/** Bytes of (4-byte aligned) scratch tfg_lstm_s8 needs: four int16 vectors of batches * state_size. */
+/** Bytes of (2-byte aligned) scratch tfg_lstm_s8 needs: three int16 gate vectors of batches * state_size. */
 static inline size_t tfg_lstm_s8_scratch_size(const tfg_lstm_params *p)
 {
-    return (size_t)8 * (size_t)p->batches * (size_t)p->state_size;
+    return (size_t)6 * (size_t)p->batches * (size_t)p->state_size;
 }
 
 /*

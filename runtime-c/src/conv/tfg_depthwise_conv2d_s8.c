@@ -1,13 +1,11 @@
 /*
  * tinyforge runtime: int8 DEPTHWISE_CONV_2D (NHWC input, 1HWC filter, per-channel rescaling), bit-exact with
  * the TensorFlow Lite Micro reference kernel (reference/integer_ops/depthwise_conv.h). The valid filter window
- * of each output pixel is computed once. With depth multiplier 1 the channels are processed in blocks with
- * one accumulator each, so every tap reads contiguous input and filter bytes.
+ * of each output pixel is computed once. With depth multiplier 1 four channels are computed together with
+ * register accumulators, so every tap reads four contiguous input and filter bytes.
  */
 #include "tfg_nn.h"
 #include "tfg_fixedpoint.h"
-
-#define TFG_DW_BLOCK 32
 
 /* first filter tap k (of k_size) with origin + dilation * k >= 0, and one past the last with it < in_size */
 static void tfg_depthwise_conv2d_s8_window(int32_t origin, int32_t dilation, int32_t k_size, int32_t in_size,
@@ -31,6 +29,19 @@ static void tfg_depthwise_conv2d_s8_window(int32_t origin, int32_t dilation, int
     *end = e;
 }
 
+/* bias, rescale, output zero point, clamp: one output value */
+static int8_t tfg_depthwise_conv2d_s8_requantize(int32_t acc, const int32_t *bias, int32_t oc,
+                                                 tfg_per_channel_quant quant, int32_t output_offset,
+                                                 tfg_activation act)
+{
+    if (bias != NULL) {
+        acc += bias[oc];
+    }
+    acc = tfg_mbqm(acc, quant.multiplier[oc], quant.shift[oc]);
+    acc += output_offset;
+    return (int8_t)tfg_clamp(acc, act.min, act.max);
+}
+
 tfg_status tfg_depthwise_conv2d_s8(const int8_t *input, tfg_dims input_dims,
                                    const int8_t *filter, tfg_dims filter_dims,
                                    const int32_t *bias,
@@ -49,6 +60,7 @@ tfg_status tfg_depthwise_conv2d_s8(const int8_t *input, tfg_dims input_dims,
     const int32_t out_h = output_dims.h;
     const int32_t out_w = output_dims.w;
     const int32_t out_c = output_dims.c;
+    const int32_t x_step = dilation_w * in_c; /* input bytes between two taps of one filter row */
     int32_t b;
     int32_t oy;
     int32_t ox;
@@ -70,62 +82,55 @@ tfg_status tfg_depthwise_conv2d_s8(const int8_t *input, tfg_dims input_dims,
                 int8_t *out = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c;
                 int32_t kx0;
                 int32_t kx1;
+                int32_t ix_first; /* column of the first valid tap */
+                int32_t c = 0;
                 tfg_depthwise_conv2d_s8_window(ix0, dilation_w, k_w, in_w, &kx0, &kx1);
+                ix_first = ix0 + dilation_w * kx0;
                 if (depth_multiplier == 1) {
-                    int32_t c0;
-                    for (c0 = 0; c0 < out_c; c0 += TFG_DW_BLOCK) {
-                        const int32_t n = out_c - c0 < TFG_DW_BLOCK ? out_c - c0 : TFG_DW_BLOCK;
-                        int32_t acc[TFG_DW_BLOCK];
-                        int32_t ky;
-                        int32_t j;
-                        for (j = 0; j < n; ++j) {
-                            acc[j] = 0;
-                        }
-                        for (ky = ky0; ky < ky1; ++ky) {
-                            const int32_t iy = iy0 + dilation_h * ky;
-                            int32_t kx;
-                            for (kx = kx0; kx < kx1; ++kx) {
-                                const int32_t ix = ix0 + dilation_w * kx;
-                                const int8_t *x = in_batch + ((size_t)iy * in_w + ix) * in_c + c0;
-                                const int8_t *w = filter + (ky * k_w + kx) * out_c + c0;
-                                for (j = 0; j < n; ++j) {
-                                    acc[j] += (int32_t)w[j] * ((int32_t)x[j] + input_offset);
-                                }
-                            }
-                        }
-                        for (j = 0; j < n; ++j) {
-                            const int32_t oc = c0 + j;
-                            int32_t v = acc[j];
-                            if (bias != NULL) {
-                                v += bias[oc];
-                            }
-                            v = tfg_mbqm(v, quant.multiplier[oc], quant.shift[oc]);
-                            v += output_offset;
-                            out[oc] = (int8_t)tfg_clamp(v, act.min, act.max);
-                        }
-                    }
-                } else {
-                    int32_t oc;
-                    for (oc = 0; oc < out_c; ++oc) {
-                        const int32_t ic = oc / depth_multiplier;
-                        int32_t v = 0;
+                    /* four channels at a time, each with its own register accumulator */
+                    for (; c + 4 <= out_c; c += 4) {
+                        int32_t acc0 = 0;
+                        int32_t acc1 = 0;
+                        int32_t acc2 = 0;
+                        int32_t acc3 = 0;
                         int32_t ky;
                         for (ky = ky0; ky < ky1; ++ky) {
                             const int32_t iy = iy0 + dilation_h * ky;
+                            const int8_t *x = in_batch + ((size_t)iy * in_w + (size_t)ix_first) * in_c + c;
+                            const int8_t *w = filter + (ky * k_w + kx0) * out_c + c;
                             int32_t kx;
                             for (kx = kx0; kx < kx1; ++kx) {
-                                const int32_t ix = ix0 + dilation_w * kx;
-                                const int32_t x = in_batch[((size_t)iy * in_w + ix) * in_c + ic];
-                                v += (int32_t)filter[(ky * k_w + kx) * out_c + oc] * (x + input_offset);
+                                acc0 += (int32_t)w[0] * ((int32_t)x[0] + input_offset);
+                                acc1 += (int32_t)w[1] * ((int32_t)x[1] + input_offset);
+                                acc2 += (int32_t)w[2] * ((int32_t)x[2] + input_offset);
+                                acc3 += (int32_t)w[3] * ((int32_t)x[3] + input_offset);
+                                x += x_step;
+                                w += out_c;
                             }
                         }
-                        if (bias != NULL) {
-                            v += bias[oc];
-                        }
-                        v = tfg_mbqm(v, quant.multiplier[oc], quant.shift[oc]);
-                        v += output_offset;
-                        out[oc] = (int8_t)tfg_clamp(v, act.min, act.max);
+                        out[c] = tfg_depthwise_conv2d_s8_requantize(acc0, bias, c, quant, output_offset, act);
+                        out[c + 1] = tfg_depthwise_conv2d_s8_requantize(acc1, bias, c + 1, quant, output_offset, act);
+                        out[c + 2] = tfg_depthwise_conv2d_s8_requantize(acc2, bias, c + 2, quant, output_offset, act);
+                        out[c + 3] = tfg_depthwise_conv2d_s8_requantize(acc3, bias, c + 3, quant, output_offset, act);
                     }
+                }
+                /* remaining channels (all of them when depth_multiplier > 1): one accumulator each */
+                for (; c < out_c; ++c) {
+                    const int32_t ic = c / depth_multiplier;
+                    int32_t acc = 0;
+                    int32_t ky;
+                    for (ky = ky0; ky < ky1; ++ky) {
+                        const int32_t iy = iy0 + dilation_h * ky;
+                        const int8_t *x = in_batch + ((size_t)iy * in_w + (size_t)ix_first) * in_c + ic;
+                        const int8_t *w = filter + (ky * k_w + kx0) * out_c + c;
+                        int32_t kx;
+                        for (kx = kx0; kx < kx1; ++kx) {
+                            acc += (int32_t)w[0] * ((int32_t)x[0] + input_offset);
+                            x += x_step;
+                            w += out_c;
+                        }
+                    }
+                    out[c] = tfg_depthwise_conv2d_s8_requantize(acc, bias, c, quant, output_offset, act);
                 }
             }
         }

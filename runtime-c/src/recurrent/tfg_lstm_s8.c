@@ -12,41 +12,41 @@ static int32_t tfg_lstm_sat16(int32_t v)
     return tfg_clamp(v, -32768, 32767);
 }
 
-/* gate = act(FC(input) + FC(hidden)) for n_batch rows; fc_scratch holds the recurrent FC. */
+/* Dot product of n int8 pairs added to acc, four at a time. */
+static int32_t tfg_lstm_dot_s8(const int8_t *w, const int8_t *x, int32_t n, int32_t acc)
+{
+    int32_t d = 0;
+    for (; d + 4 <= n; d += 4) {
+        acc += (int32_t)w[d] * x[d] + (int32_t)w[d + 1] * x[d + 1] + (int32_t)w[d + 2] * x[d + 2]
+               + (int32_t)w[d + 3] * x[d + 3];
+    }
+    for (; d < n; d++) {
+        acc += (int32_t)w[d] * x[d];
+    }
+    return acc;
+}
+
+/* gate = act(FC(input) + FC(hidden)) for n_batch rows. */
 static void tfg_lstm_gate_s8(const tfg_lstm_params *p, const tfg_lstm_gate *g, const int8_t *input,
-                             const int8_t *hidden, int32_t n_batch, int use_tanh, int16_t *out,
-                             int16_t *fc_scratch)
+                             const int8_t *hidden, int32_t n_batch, int use_tanh, int16_t *out)
 {
     const int32_t n_state = p->state_size;
     const int32_t n_input = p->input_size;
     int32_t b;
-    int32_t i;
     for (b = 0; b < n_batch; b++) {
+        const int8_t *x = input + b * n_input;
+        const int8_t *h = hidden + b * n_state;
         int32_t o;
         for (o = 0; o < n_state; o++) {
-            const int8_t *wi = g->input_weights + o * n_input;
-            const int8_t *wr = g->recurrent_weights + o * n_state;
-            const int8_t *x = input + b * n_input;
-            const int8_t *h = hidden + b * n_state;
-            int32_t acc = 0;
-            int32_t d;
-            for (d = 0; d < n_input; d++) {
-                acc += (int32_t)wi[d] * ((int32_t)x[d] + p->input_offset);
-            }
-            acc += g->bias[o];
-            out[b * n_state + o] = (int16_t)tfg_lstm_sat16(
-                tfg_mbqm(acc, g->input_quant.multiplier, g->input_quant.shift));
-            acc = 0;
-            for (d = 0; d < n_state; d++) {
-                acc += (int32_t)wr[d] * ((int32_t)h[d] + p->hidden_offset);
-            }
-            fc_scratch[b * n_state + o] = (int16_t)tfg_lstm_sat16(
-                tfg_mbqm(acc, g->recurrent_quant.multiplier, g->recurrent_quant.shift));
+            const int32_t acc_in = tfg_lstm_dot_s8(g->input_weights + o * n_input, x, n_input, g->input_bias[o]);
+            const int32_t acc_rec = tfg_lstm_dot_s8(g->recurrent_weights + o * n_state, h, n_state,
+                                                    g->recurrent_bias[o]);
+            const int32_t fc_in = tfg_lstm_sat16(tfg_mbqm(acc_in, g->input_quant.multiplier, g->input_quant.shift));
+            const int32_t fc_rec = tfg_lstm_sat16(
+                tfg_mbqm(acc_rec, g->recurrent_quant.multiplier, g->recurrent_quant.shift));
+            const int32_t sum = tfg_lstm_sat16(fc_in + fc_rec);
+            out[b * n_state + o] = use_tanh ? tfg_tanh_s16(sum, 0, 0) : tfg_sigmoid_s16(sum, 0, 0);
         }
-    }
-    for (i = 0; i < n_batch * n_state; i++) {
-        const int32_t x = tfg_lstm_sat16((int32_t)out[i] + (int32_t)fc_scratch[i]);
-        out[i] = use_tanh ? tfg_tanh_s16(x, 0, 0) : tfg_sigmoid_s16(x, 0, 0);
     }
 }
 
@@ -58,13 +58,12 @@ static void tfg_lstm_step_s8(const tfg_lstm_params *p, const int8_t *input, int8
     int16_t *forget = buf;
     int16_t *in_gate = buf + n;
     int16_t *cell_gate = buf + 2 * n;
-    int16_t *fc_scratch = buf + 3 * n;
     int16_t *out_gate = in_gate; /* reused once the cell is updated, as TFLM */
     int32_t i;
 
-    tfg_lstm_gate_s8(p, &p->forget_gate, input, hidden, n_batch, 0, forget, fc_scratch);
-    tfg_lstm_gate_s8(p, &p->input_gate, input, hidden, n_batch, 0, in_gate, fc_scratch);
-    tfg_lstm_gate_s8(p, &p->cell_gate, input, hidden, n_batch, 1, cell_gate, fc_scratch);
+    tfg_lstm_gate_s8(p, &p->forget_gate, input, hidden, n_batch, 0, forget);
+    tfg_lstm_gate_s8(p, &p->input_gate, input, hidden, n_batch, 0, in_gate);
+    tfg_lstm_gate_s8(p, &p->cell_gate, input, hidden, n_batch, 1, cell_gate);
     for (i = 0; i < n; i++) {
         const int32_t fc = tfg_lstm_sat16(
             tfg_mbqm((int32_t)forget[i] * (int32_t)cell[i], p->forget_mul.multiplier, p->forget_mul.shift));
@@ -76,7 +75,7 @@ static void tfg_lstm_step_s8(const tfg_lstm_params *p, const int8_t *input, int8
         }
         cell[i] = (int16_t)c;
     }
-    tfg_lstm_gate_s8(p, &p->output_gate, input, hidden, n_batch, 0, out_gate, fc_scratch);
+    tfg_lstm_gate_s8(p, &p->output_gate, input, hidden, n_batch, 0, out_gate);
     for (i = 0; i < n; i++) {
         const int32_t t = tfg_tanh_s16(cell[i], p->cell_tanh_multiplier, p->cell_tanh_shift);
         const int32_t h = tfg_mbqm(t * (int32_t)out_gate[i], p->output_mul.multiplier, p->output_mul.shift)

@@ -31,6 +31,34 @@ int main(void)
             }
         }
         n = (size_t)h[1] * (size_t)h[2];
+        if (h[0] >= 4) {
+            int16_t *in16 = (int16_t *)malloc(2 * n + 2);
+            int16_t *out16 = (int16_t *)malloc(2 * n + 2);
+            size_t i;
+            if (in16 == NULL || out16 == NULL) {
+                return 5;
+            }
+            for (i = 0; i < n; i++) {
+                unsigned char b[2];
+                if (fread(b, 1, 2, stdin) != 2) {
+                    return 4;
+                }
+                in16[i] = (int16_t)(uint16_t)((unsigned)b[0] | ((unsigned)b[1] << 8));
+            }
+            if (h[0] == 4) {
+                tfg_logistic_lut_s16(in16, (int32_t)n, h[3], h[4], out16);
+            } else {
+                tfg_tanh_lut_s16(in16, (int32_t)n, h[3], h[4], out16);
+            }
+            for (i = 0; i < n; i++) {
+                const uint16_t u = (uint16_t)out16[i];
+                putchar(u & 0xff);
+                putchar(u >> 8);
+            }
+            free(in16);
+            free(out16);
+            continue;
+        }
         in = (int8_t *)malloc(n + 1);
         if (in == NULL || fread(in, 1, n, stdin) != n) {
             return 4;

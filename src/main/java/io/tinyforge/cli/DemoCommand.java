@@ -47,7 +47,7 @@ final class DemoCommand implements Command {
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                         .desc("keep the generated C in DIR (default: a temporary directory, deleted)").build())
                 .addOption(Option.builder().longOpt("vectors").hasArg().argName("N")
-                        .desc("number of seeded random input vectors (default 10)").build())
+                        .desc("run N seeded random vectors instead of the model's shipped ones").build())
                 .addOption(Models.roundingOption());
     }
 
@@ -57,6 +57,7 @@ final class DemoCommand implements Command {
             throw new UsageException("demo takes no arguments, got " + cl.getArgList());
         }
         int vectors = vectors(cl);
+        boolean random = cl.hasOption("vectors");
         PrintStream out = inv.out();
         DemoModel.Loaded loaded = DemoModel.load();
         Graph g = loaded.graph();
@@ -80,11 +81,20 @@ final class DemoCommand implements Command {
                     : "(temporary directory)"));
             HostProgram prog = HostBuild.compile(gm.dir(), CodeGenerator.harness(m, opt), tmp.resolve("build"));
             out.println("  host compile: gcc " + String.join(" ", HostBuild.FLAGS) + ": ok");
-            byte[] inputs = new byte[(int) (g.inputRecordBytes() * vectors)];
-            new Random(20261128L).nextBytes(inputs);
+            byte[] inputs;
+            String what;
+            if (loaded.inputs() != null && !random) {
+                inputs = loaded.inputs();
+                vectors = (int) (inputs.length / g.inputRecordBytes());
+                what = "shipped input vectors";
+            } else {
+                inputs = new byte[(int) (g.inputRecordBytes() * vectors)];
+                new Random(20261128L).nextBytes(inputs);
+                what = "seeded random vectors";
+            }
             byte[] c = prog.run(inputs);
             byte[] java = Engines.java(m, inputs);
-            out.println("  run:          " + vectors + " vectors through the host C and the Java reference");
+            out.println("  run:          " + vectors + " " + what + " through the host C and the Java reference");
             int bad = firstDifference(java, c);
             if (bad < 0) {
                 out.println("  result:       equal, byte for byte (" + c.length + " output bytes)");

@@ -21,26 +21,38 @@ import java.util.List;
  */
 final class DemoModel {
     static final String RESOURCE = "/io/tinyforge/models/default_int8.tflite";
+    static final String INPUTS = "/io/tinyforge/models/default_int8.inputs.bin";
 
     private DemoModel() {
     }
 
-    /** The demo graph and where it came from. */
-    record Loaded(Graph graph, String source) {
+    /** The demo graph, where it came from, and its shipped input vectors (null when none). */
+    record Loaded(Graph graph, String source, byte[] inputs) {
     }
 
     static Loaded load() {
         try (InputStream in = DemoModel.class.getResourceAsStream(RESOURCE)) {
             if (in != null) {
-                return new Loaded(TfliteImporter.parse(in.readAllBytes(), "default_int8", RESOURCE),
-                        "embedded " + RESOURCE);
+                Graph g = TfliteImporter.parse(in.readAllBytes(), "default_int8", RESOURCE);
+                return new Loaded(g, "embedded " + RESOURCE, inputs(g));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ModelException e) {
             throw new ModelException("the embedded demo model is broken: " + e.getMessage());
         }
-        return new Loaded(builtin(), "built-in fallback graph (no embedded .tflite in this build)");
+        return new Loaded(builtin(), "built-in fallback graph (no embedded .tflite in this build)", null);
+    }
+
+    private static byte[] inputs(Graph g) throws IOException {
+        try (InputStream in = DemoModel.class.getResourceAsStream(INPUTS)) {
+            if (in == null) {
+                return null;
+            }
+            byte[] b = in.readAllBytes();
+            long rec = g.inputRecordBytes();
+            return rec > 0 && b.length > 0 && b.length % rec == 0 ? b : null;
+        }
     }
 
     /** int8 [1,8,8,2] → RESHAPE [1,-1] → RESHAPE [4,32] → output. */

@@ -79,9 +79,21 @@ final class ModelReport {
             }
             r.put("macs", macs);
             ArenaPlan plan = ArenaPlan.of(prepared, planner);
-            r.put("planner", planner.name());
+            r.put("planner", plan.plan().planner());
             r.put("arenaBytes", plan.arenaBytes());
             r.put("arenaLowerBound", plan.lowerBound());
+            List<Map<String, Object>> buffers = new ArrayList<>();
+            List<io.tinyforge.memory.BufferRequest> reqs = plan.lifetimes().buffers();
+            for (int i = 0; i < reqs.size(); i++) {
+                Map<String, Object> b = new LinkedHashMap<>();
+                b.put("buffer", reqs.get(i).label());
+                b.put("bytes", reqs.get(i).size());
+                b.put("firstOp", reqs.get(i).first());
+                b.put("lastOp", reqs.get(i).last());
+                b.put("offset", plan.plan().offset(i));
+                buffers.add(b);
+            }
+            r.put("arenaBuffers", buffers);
         } else {
             r.put("notPrepared", prepareError);
         }

@@ -45,7 +45,7 @@ public final class HostBuild {
             cmd.add(exe.toString());
             Result r = exec(cmd, buildDir, 600);
             if (r.code != 0) {
-                throw new HostBuildException("host compile failed (" + String.join(" ", cmd) + "):\n" + r.output);
+                throw failed(cmd, r);
             }
             return new HostProgram(exe, buildDir);
         } catch (IOException e) {
@@ -65,13 +65,20 @@ public final class HostBuild {
                         buildDir.resolve(Path.of(src).getFileName() + ".o").toString()));
                 Result r = exec(cmd, buildDir, 600);
                 if (r.code != 0) {
-                    throw new HostBuildException("host compile failed (" + String.join(" ", cmd) + "):\n"
-                            + r.output);
+                    throw failed(cmd, r);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** First line: the first diagnostic; then the command and the whole compiler output. */
+    private static HostBuildException failed(List<String> cmd, Result r) {
+        String first = r.output.lines().filter(l -> l.contains("error")).findFirst()
+                .orElse(r.output.lines().findFirst().orElse("exit code " + r.code));
+        return new HostBuildException("generated C does not compile on the host: " + first.strip() + "\n"
+                + String.join(" ", cmd) + "\n" + r.output);
     }
 
     static String compiler() {

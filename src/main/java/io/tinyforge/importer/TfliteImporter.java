@@ -51,7 +51,7 @@ public final class TfliteImporter {
             throw new ModelException("cannot read model file " + file + ": " + e.getMessage());
         }
         String name = file.getFileName().toString().replaceFirst("\\.tflite$", "");
-        return parse(bytes, name, file.toString());
+        return parse(bytes, name, printable(file.toString(), 512));
     }
 
     /** Imports a .tflite model held in memory; {@code where} names it in error messages. */
@@ -65,19 +65,45 @@ public final class TfliteImporter {
             throw new ModelException(where + ": not a TensorFlow Lite model (missing 'TFL3' identifier); "
                     + "pass a .tflite flatbuffer");
         }
+        Reader reader = new Reader(bytes, bb, name, where);
         try {
-            return new Reader(bytes, bb, name, where).read();
+            return reader.read();
         } catch (ModelException e) {
-            throw e;
+            throw oneLine(e);
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            throw new ModelException(where + ": corrupt .tflite file (" + describe(e)
-                    + "); re-export the model or check that the file was copied whole");
+            throw new ModelException(where + ": corrupt .tflite file (" + describe(e) + " while reading "
+                    + reader.at + "); re-export the model or check that the file was copied whole");
         }
+    }
+
+    /** {@code s} with control characters (line breaks included) shown as '?', cut to {@code max} chars. */
+    static String printable(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), max + 3));
+        for (int i = 0; i < s.length() && i < max; i++) {
+            char c = s.charAt(i);
+            sb.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c);
+        }
+        if (s.length() > max) {
+            sb.append("...");
+        }
+        return sb.toString();
+    }
+
+    /** The same error with any line break in its message replaced, so it prints as one line. */
+    private static ModelException oneLine(ModelException e) {
+        String m = e.getMessage();
+        if (m != null && m.chars().noneMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
+            return e;
+        }
+        return new ModelException(printable(m, 2000));
     }
 
     private static String describe(Throwable e) {
         String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + printable(m, 200));
     }
 
     static String sha256(byte[] bytes) {
@@ -94,6 +120,8 @@ public final class TfliteImporter {
         private final ByteBuffer bb;
         private final String name;
         private final String where;
+        /** What is being read, for the message when the flatbuffer library itself trips on a bad offset. */
+        String at = "the model table";
 
         Reader(byte[] bytes, ByteBuffer bb, String name, String where) {
             this.bytes = bytes;
@@ -129,21 +157,24 @@ public final class TfliteImporter {
                 throw bad("model has " + nSub + " subgraphs; tinyforge supports single-subgraph models "
                         + "(no control flow ops such as WHILE/IF)");
             }
+            at = "subgraph 0";
             SubGraph sg = model.subgraphs(0);
             if (sg == null) {
                 throw bad("corrupt .tflite file (subgraph 0 is missing)");
             }
+            at = "the buffer list";
             int nBuffers = checkLength(model.buffersLength(), 4, "buffer list");
             int nCodes = checkLength(model.operatorCodesLength(), 4, "operator code list");
             List<OpType> codes = new ArrayList<>(nCodes);
             List<String> codeNames = new ArrayList<>(nCodes);
             for (int i = 0; i < nCodes; i++) {
+                at = "operator code " + i;
                 OperatorCode oc = model.operatorCodes(i);
                 int code = Math.max(oc.deprecatedBuiltinCode(), oc.builtinCode());
                 String opName = code >= 0 && code < BuiltinOperator.names.length ? BuiltinOperator.name(code)
                         : "builtin code " + code;
                 if ("CUSTOM".equals(opName)) {
-                    opName = "CUSTOM '" + oc.customCode() + "'";
+                    opName = "CUSTOM '" + printable(oc.customCode(), 64) + "'";
                 }
                 codeNames.add(opName);
                 OpType type = null;
@@ -158,12 +189,14 @@ public final class TfliteImporter {
             int nTensors = checkLength(sg.tensorsLength(), 4, "tensor list");
             List<Tensor> tensors = new ArrayList<>(nTensors);
             for (int i = 0; i < nTensors; i++) {
+                at = "tensor " + i;
                 tensors.add(readTensor(model, sg.tensors(i), i, nBuffers));
             }
 
             int nOps = checkLength(sg.operatorsLength(), 4, "operator list");
             List<Operator> ops = new ArrayList<>(nOps);
             for (int i = 0; i < nOps; i++) {
+                at = "operator " + i;
                 org.tensorflow.lite.schema.Operator op = sg.operators(i);
                 long opcodeIndex = op.opcodeIndex();
                 if (opcodeIndex < 0 || opcodeIndex >= nCodes) {
@@ -180,8 +213,13 @@ public final class TfliteImporter {
                 int[] out = indices(op.outputsLength(), op::outputs, nTensors, "operator " + i + " output", false);
                 int[] inter = indices(op.intermediatesLength(), op::intermediates, nTensors,
                         "operator " + i + " intermediate", true);
+                String arity = OpArity.check(type, in, out);
+                if (arity != null) {
+                    throw bad("corrupt .tflite file (operator " + i + " " + type + " " + arity + ")");
+                }
                 ops.add(new Operator(i, type, in, out, OptionsReader.read(type, op, where, i), inter));
             }
+            at = "the subgraph inputs and outputs";
             int[] inputs = indices(sg.inputsLength(), sg::inputs, nTensors, "subgraph input", false);
             int[] outputs = indices(sg.outputsLength(), sg::outputs, nTensors, "subgraph output", false);
             if (inputs.length == 0 || outputs.length == 0) {
@@ -192,7 +230,40 @@ public final class TfliteImporter {
                     throw bad("subgraph input tensor " + idx + " is a constant; re-export the model");
                 }
             }
+            checkDataflow(tensors, ops);
             return new Graph(name, tensors, ops, inputs, outputs, sha256(bytes));
+        }
+
+        /**
+         * Each tensor is written by at most one operator, never a constant, and operators are in execution
+         * order (none reads a tensor that a later operator writes), as in every converter output; the
+         * interpreter, memory planner and code generator rely on it.
+         */
+        private void checkDataflow(List<Tensor> tensors, List<Operator> ops) {
+            int[] writer = new int[tensors.size()];
+            java.util.Arrays.fill(writer, -1);
+            for (Operator op : ops) {
+                for (int out : op.outputs()) {
+                    if (tensors.get(out).isConstant()) {
+                        throw bad("corrupt .tflite file (operator " + op.index() + " " + op.type()
+                                + " writes constant tensor " + out + ")");
+                    }
+                    if (writer[out] >= 0) {
+                        throw bad("corrupt .tflite file (tensor " + out + " is written by operators " + writer[out]
+                                + " and " + op.index() + ")");
+                    }
+                    writer[out] = op.index();
+                }
+            }
+            for (Operator op : ops) {
+                for (int in : op.inputs()) {
+                    if (in >= 0 && writer[in] >= op.index()) {
+                        throw bad("corrupt .tflite file (operator " + op.index() + " " + op.type() + " reads tensor "
+                                + in + " before operator " + writer[in] + " writes it; operators must be in "
+                                + "execution order)");
+                    }
+                }
+            }
         }
 
         private String supportedList() {
@@ -233,6 +304,7 @@ public final class TfliteImporter {
             if (tname.length() > 4096) {
                 tname = tname.substring(0, 4096);
             }
+            String label = printable(tname, 64);
             int rank = checkLength(t.shapeLength(), 4, "tensor " + index + " shape");
             if (rank > MAX_RANK) {
                 throw bad("corrupt .tflite file (tensor " + index + " has rank " + rank + ")");
@@ -242,19 +314,19 @@ public final class TfliteImporter {
             for (int d = 0; d < rank; d++) {
                 dims[d] = t.shape(d);
                 if (dims[d] < 0) {
-                    throw bad("tensor " + index + " '" + tname + "' has dynamic or negative dimension " + dims[d]
+                    throw bad("tensor " + index + " '" + label + "' has dynamic or negative dimension " + dims[d]
                             + "; export the model with fixed shapes (batch 1)");
                 }
                 elements *= dims[d];
                 if (elements > MAX_TENSOR_BYTES) {
-                    throw bad("tensor " + index + " '" + tname + "' is too large (" + Shape.of(dims)
+                    throw bad("tensor " + index + " '" + label + "' is too large (" + Shape.of(dims)
                             + "); this is a corrupt file or not a microcontroller model");
                 }
             }
-            DType dtype = dtype(t.type(), index, tname);
+            DType dtype = dtype(t.type(), index, label);
             long nbytes = elements * dtype.size();
             if (nbytes > MAX_TENSOR_BYTES) {
-                throw bad("tensor " + index + " '" + tname + "' is too large (" + nbytes + " bytes)");
+                throw bad("tensor " + index + " '" + label + "' is too large (" + nbytes + " bytes)");
             }
             long bufIdx = t.buffer();
             if (bufIdx < 0 || bufIdx >= nBuffers) {
@@ -267,7 +339,7 @@ public final class TfliteImporter {
                 int len = b == null ? 0 : checkLength(b.dataLength(), 1, "buffer " + bufIdx);
                 if (len > 0) {
                     if (len != nbytes) {
-                        throw bad("corrupt .tflite file (tensor " + index + " '" + tname + "' " + dtype.label()
+                        throw bad("corrupt .tflite file (tensor " + index + " '" + label + "' " + dtype.label()
                                 + Shape.of(dims) + " needs " + nbytes + " bytes but its buffer holds " + len + ")");
                     }
                     ByteBuffer src = b.dataAsByteBuffer();
@@ -278,11 +350,11 @@ public final class TfliteImporter {
                     src.get(data);
                 }
             }
-            QuantParams q = readQuant(t.quantization(), index, tname, dims);
+            QuantParams q = readQuant(t.quantization(), index, label, dims);
             return new Tensor(index, tname, Shape.of(dims), dtype, q, data, t.isVariable());
         }
 
-        private DType dtype(byte type, int index, String tname) {
+        private DType dtype(byte type, int index, String label) {
             switch (type) {
                 case TensorType.FLOAT32: return DType.FLOAT32;
                 case TensorType.FLOAT16: return DType.FLOAT16;
@@ -294,12 +366,12 @@ public final class TfliteImporter {
                 case TensorType.BOOL: return DType.BOOL;
                 default:
                     String n = type >= 0 && type < TensorType.names.length ? TensorType.name(type) : "code " + type;
-                    throw bad("tensor " + index + " '" + tname + "' has unsupported type " + n
+                    throw bad("tensor " + index + " '" + label + "' has unsupported type " + n
                             + "; tinyforge handles float32, int8, int16 and int32 models");
             }
         }
 
-        private QuantParams readQuant(QuantizationParameters q, int index, String tname, int[] dims) {
+        private QuantParams readQuant(QuantizationParameters q, int index, String label, int[] dims) {
             if (q == null) {
                 return null;
             }
@@ -309,12 +381,12 @@ public final class TfliteImporter {
                 return null;
             }
             if (nz != ns && nz != 0) {
-                throw bad("tensor " + index + " '" + tname + "' has " + ns + " scales but " + nz
+                throw bad("tensor " + index + " '" + label + "' has " + ns + " scales but " + nz
                         + " zero points; re-export the model");
             }
             int axis = q.quantizedDimension();
             if (ns > 1 && (axis < 0 || axis >= dims.length || dims[axis] != ns)) {
-                throw bad("tensor " + index + " '" + tname + "' has " + ns + " per-channel scales that do not "
+                throw bad("tensor " + index + " '" + label + "' has " + ns + " per-channel scales that do not "
                         + "match its shape " + Shape.of(dims) + " on axis " + axis + "; re-export the model");
             }
             float[] scales = new float[ns];
@@ -323,7 +395,7 @@ public final class TfliteImporter {
                 scales[i] = q.scale(i);
                 zps[i] = nz == 0 ? 0 : q.zeroPoint(i);
                 if (!(scales[i] >= 0) || Float.isInfinite(scales[i])) {
-                    throw bad("tensor " + index + " '" + tname + "' has invalid scale " + scales[i]
+                    throw bad("tensor " + index + " '" + label + "' has invalid scale " + scales[i]
                             + "; re-export the model");
                 }
             }

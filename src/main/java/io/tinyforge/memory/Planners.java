@@ -5,7 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The catalogue of memory planners, chosen by name; {@code greedy} is the default. */
+/**
+ * The catalogue of memory planners, chosen by name. The default, {@code best}, runs TFLM's greedy-by-size and
+ * the first-use greedy and keeps the smaller arena (never worse than TFLM's algorithm; on the nine shared
+ * models it reaches the lower bound, where greedy alone misses it on vww_96 by 9 KiB).
+ */
 public final class Planners {
     private static final Map<String, MemoryPlanner> PLANNERS = new LinkedHashMap<>();
 
@@ -13,6 +17,7 @@ public final class Planners {
         add(new GreedyBySizePlanner());
         add(new GreedyByFirstUsePlanner());
         add(new LinearPlanner());
+        add(new BestOfPlanner(List.of(new GreedyBySizePlanner(), new GreedyByFirstUsePlanner())));
     }
 
     private Planners() {
@@ -22,9 +27,9 @@ public final class Planners {
         PLANNERS.put(p.name(), p);
     }
 
-    /** The default planner (TFLM's greedy by size). */
+    /** The default planner: {@code best} (greedy by size or by first use, whichever is smaller). */
     public static MemoryPlanner defaultPlanner() {
-        return PLANNERS.get("greedy");
+        return PLANNERS.get("best");
     }
 
     /** The planner called {@code name}, or a one-line error listing the known names. */

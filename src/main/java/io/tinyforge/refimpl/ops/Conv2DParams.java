@@ -2,6 +2,7 @@ package io.tinyforge.refimpl.ops;
 
 import io.tinyforge.fixedpoint.Rounding;
 import io.tinyforge.ir.Operator;
+import io.tinyforge.refimpl.HasMacs;
 import io.tinyforge.refimpl.OpParams;
 
 /**
@@ -30,7 +31,7 @@ public record Conv2DParams(Operator op, int input, int filter, int bias, int out
         int outH, int outW, int outC, int groups,
         int strideH, int strideW, int dilationH, int dilationW, int padH, int padW,
         int inputOffset, int outputOffset, int[] multipliers, int[] shifts, int actMin, int actMax, Rounding rounding)
-        implements OpParams {
+        implements OpParams, HasMacs {
 
     public Conv2DParams {
         multipliers = multipliers.clone();
@@ -48,6 +49,7 @@ public record Conv2DParams(Operator op, int input, int filter, int bias, int out
     }
 
     /** Multiply-accumulates of one inference: output elements x filter taps x input channels per group. */
+    @Override
     public long macs() {
         return (long) batches * outH * outW * outC * filterH * filterW * filterC;
     }

@@ -2,6 +2,7 @@ package io.tinyforge.refimpl.ops;
 
 import io.tinyforge.fixedpoint.Rounding;
 import io.tinyforge.ir.Operator;
+import io.tinyforge.refimpl.HasMacs;
 import io.tinyforge.refimpl.OpParams;
 
 /**
@@ -26,7 +27,7 @@ import io.tinyforge.refimpl.OpParams;
 public record FullyConnectedParams(Operator op, int input, int filter, int bias, int output,
         int batches, int accumDepth, int outDepth,
         int inputOffset, int filterOffset, int outputOffset, boolean perChannel,
-        int[] multipliers, int[] shifts, int actMin, int actMax, Rounding rounding) implements OpParams {
+        int[] multipliers, int[] shifts, int actMin, int actMax, Rounding rounding) implements OpParams, HasMacs {
 
     public FullyConnectedParams {
         multipliers = multipliers.clone();
@@ -44,6 +45,7 @@ public record FullyConnectedParams(Operator op, int input, int filter, int bias,
     }
 
     /** Multiply-accumulates of one inference: outputs x inputs x batches. */
+    @Override
     public long macs() {
         return (long) batches * outDepth * accumDepth;
     }

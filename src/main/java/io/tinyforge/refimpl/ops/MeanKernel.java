@@ -20,6 +20,9 @@ import java.util.List;
  */
 public final class MeanKernel implements OpKernel<MeanParams> {
 
+    /** Most kept (or reduced) dimensions, as the C kernel's {@code TFG_MEAN_MAX_RANK}. */
+    static final int MAX_RANK = 6;
+
     @Override
     public MeanParams prepare(Graph g, Operator op, PrepareContext ctx) {
         BasicChecks.arity(op, 2, 2);
@@ -54,6 +57,17 @@ public final class MeanKernel implements OpKernel<MeanParams> {
                 count *= dims[i];
             }
             stride *= dims[i];
+        }
+        if (kept.size() > MAX_RANK || red.size() > MAX_RANK) {
+            throw BasicChecks.fail(op, "input " + in.shape() + " has rank " + rank + "; at most " + MAX_RANK
+                    + " kept and " + MAX_RANK + " reduced dimensions are supported");
+        }
+        // an empty side becomes one dimension of extent 1, so the C kernel never sees a zero-length array
+        if (kept.isEmpty()) {
+            kept.add(new int[] {1, 0});
+        }
+        if (red.isEmpty()) {
+            red.add(new int[] {1, 0});
         }
         if (in.shape().elements() / count != out.shape().elements()) {
             throw BasicChecks.fail(op, "output " + out.shape() + " does not hold the " + in.shape().elements() / count

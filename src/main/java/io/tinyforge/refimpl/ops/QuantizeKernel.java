@@ -58,7 +58,8 @@ public final class QuantizeKernel implements OpKernel<QuantizeParams> {
                 int x = p.from() == DType.INT8 ? store.bytes(p.input())[i] : store.int16(p.input(), i);
                 long v = (long) FixedPoint.multiplyByQuantizedMultiplier(x - p.inputZeroPoint(), p.multiplier(),
                         p.shift(), p.rounding()) + p.outputZeroPoint();
-                q = (int) v; // int32 wrap-around as in C for the int32 output
+                // int8/int16: saturate; int32: the offset add wraps around like two's complement int32
+                q = p.to() == DType.INT32 ? (int) v : (int) Math.max(lo, Math.min(hi, v));
             }
             q = Math.max(lo, Math.min(hi, q));
             if (p.to() == DType.INT8) {

@@ -2,6 +2,8 @@ package io.tinyforge.refimpl.ops;
 
 import io.tinyforge.fixedpoint.FixedPoint;
 import io.tinyforge.fixedpoint.GemmlowpTanh;
+import io.tinyforge.fixedpoint.Int16Activations;
+import io.tinyforge.ir.DType;
 import io.tinyforge.ir.Graph;
 import io.tinyforge.ir.Operator;
 import io.tinyforge.ir.Tensor;
@@ -10,24 +12,38 @@ import io.tinyforge.refimpl.PrepareContext;
 import io.tinyforge.refimpl.TensorStore;
 
 /**
- * TANH int8, bit-exact with TFLM's {@code reference_integer_ops::Tanh}: saturate beyond the input radius,
- * otherwise rescale to Q4.27, gemmlowp {@code tanh}, round to 1/128 (zero point 0).
+ * TANH, bit-exact with TFLM's {@code reference_integer_ops::Tanh}. int8: saturate beyond the input radius,
+ * otherwise rescale to Q4.27, gemmlowp {@code tanh}, round to 1/128 (zero point 0). int16: TFLite's sigmoid
+ * table interpolation with tanh(x) = 2 sigmoid(2x) - 1 ({@link Int16Activations#tanh}).
  */
 public final class TanhKernel implements OpKernel<TanhParams> {
 
     @Override
     public TanhParams prepare(Graph graph, Operator op, PrepareContext ctx) {
         String where = "operator " + op.index() + " TANH";
-        Tensor in = ActivationChecks.int8Input(where, graph, op);
+        Tensor in = ActivationChecks.input(where, graph, op);
         Tensor out = graph.tensor(op.output(0));
-        ActivationChecks.int8Output(where, in, out, 1.0f / 128, 0, "1/128");
+        int size = (int) in.shape().elements();
+        if (in.dtype() == DType.INT16) {
+            Int16InputScaling s = Int16InputScaling.of(where, in, out, true);
+            return new TanhParams(op, op.input(0), op.output(0), DType.INT16, size, 0, 0, s.multiplier(),
+                    s.leftShift(), ctx.rounding());
+        }
+        ActivationChecks.int8Output(where, out, 1.0f / 128, 0, "1/128");
         Q4InputScaling s = Q4InputScaling.of(where, in.quant().scale());
-        return new TanhParams(op, op.input(0), op.output(0), (int) in.shape().elements(),
-                in.quant().zeroPoint(), s.rangeRadius(), s.multiplier(), s.shift(), ctx.rounding());
+        return new TanhParams(op, op.input(0), op.output(0), DType.INT8, size, in.quant().zeroPoint(),
+                s.rangeRadius(), s.multiplier(), s.shift(), ctx.rounding());
     }
 
     @Override
     public void eval(TanhParams p, TensorStore store) {
+        if (p.dtype() == DType.INT16) {
+            for (int i = 0; i < p.size(); i++) {
+                store.setInt16(p.output(), i,
+                        Int16Activations.tanh(store.int16(p.input(), i), p.inputMultiplier(), p.inputShift()));
+            }
+            return;
+        }
         byte[] in = store.bytes(p.input());
         byte[] out = store.bytes(p.output());
         for (int i = 0; i < p.size(); i++) {

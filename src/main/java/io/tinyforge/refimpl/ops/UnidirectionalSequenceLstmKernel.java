@@ -95,10 +95,12 @@ public final class UnidirectionalSequenceLstmKernel implements OpKernel<Unidirec
         float sHidden = hidden.quant().scale();
         float sCell = cell.quant().scale();
         // TFLM lstm_shared.h order: 1..4 input weights (i, f, c, o), 5..8 recurrent, 12..15 biases
-        LstmGateParams inputGate = gate(g, op, where, 1, 5, 12, sIn, sHidden, state, inputSize, r);
-        LstmGateParams forget = gate(g, op, where, 2, 6, 13, sIn, sHidden, state, inputSize, r);
-        LstmGateParams cellGate = gate(g, op, where, 3, 7, 14, sIn, sHidden, state, inputSize, r);
-        LstmGateParams outputGate = gate(g, op, where, 4, 8, 15, sIn, sHidden, state, inputSize, r);
+        int inOffset = -in.quant().zeroPoint();
+        int hiddenOffset = -hidden.quant().zeroPoint();
+        LstmGateParams inputGate = gate(g, op, where, 1, 5, 12, sIn, sHidden, inOffset, hiddenOffset, r);
+        LstmGateParams forget = gate(g, op, where, 2, 6, 13, sIn, sHidden, inOffset, hiddenOffset, r);
+        LstmGateParams cellGate = gate(g, op, where, 3, 7, 14, sIn, sHidden, inOffset, hiddenOffset, r);
+        LstmGateParams outputGate = gate(g, op, where, 4, 8, 15, sIn, sHidden, inOffset, hiddenOffset, r);
 
         QuantizedMultiplier forgetMul = mulScale(GATE_OUTPUT_SCALE, sCell, sCell, r);
         QuantizedMultiplier inputMul = mulScale(GATE_OUTPUT_SCALE, GATE_OUTPUT_SCALE, sCell, r);
@@ -111,7 +113,7 @@ public final class UnidirectionalSequenceLstmKernel implements OpKernel<Unidirec
         }
         int[] tanh = Int16Activations.tanhInputScaling(checkedLog2(sCell));
         return new UnidirectionalSequenceLstmParams(op, in.index(), out.index(), hidden.index(), cell.index(),
-                timeMajor, batches, time, inputSize, state, -in.quant().zeroPoint(), -hidden.quant().zeroPoint(),
+                timeMajor, batches, time, inputSize, state, inOffset, hiddenOffset,
                 forget, inputGate, cellGate, outputGate, forgetMul, inputMul, outputMul,
                 hidden.quant().zeroPoint(), clip, tanh[0], tanh[1], r);
     }
@@ -123,7 +125,10 @@ public final class UnidirectionalSequenceLstmKernel implements OpKernel<Unidirec
     }
 
     private static LstmGateParams gate(Graph g, Operator op, String where, int wIn, int wRec, int b, float sIn,
-            float sHidden, int state, int inputSize, Rounding r) {
+            float sHidden, int inOffset, int hiddenOffset, Rounding r) {
+        Tensor in = g.tensor(op.input(0));
+        int state = g.tensor(op.input(18)).shape().fromEnd(1);
+        int inputSize = in.shape().dim(2);
         Tensor wi = g.tensor(op.input(wIn));
         Tensor wr = g.tensor(op.input(wRec));
         if (op.input(b) < 0) {
@@ -152,8 +157,23 @@ public final class UnidirectionalSequenceLstmKernel implements OpKernel<Unidirec
         // TFLM GetQuantizedConvolutionMultipler: float32 product, widened to double, divided by the output scale
         double mi = (double) (sIn * wi.quant().scale()) / (double) GATE_INPUT_SCALE;
         double mr = (double) (sHidden * wr.quant().scale()) / (double) GATE_INPUT_SCALE;
+        int[] inBias = new int[state];
+        int[] recBias = new int[state];
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(bias.data()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int o = 0; o < state; o++) {
+            int sumIn = 0;
+            for (int d = 0; d < inputSize; d++) {
+                sumIn += wi.data()[o * inputSize + d];
+            }
+            int sumRec = 0;
+            for (int d = 0; d < state; d++) {
+                sumRec += wr.data()[o * state + d];
+            }
+            inBias[o] = bb.getInt(4 * o) + inOffset * sumIn;
+            recBias[o] = hiddenOffset * sumRec;
+        }
         return new LstmGateParams(wi.index(), wr.index(), bias.index(), QuantizedMultiplier.of(mi, r),
-                QuantizedMultiplier.of(mr, r));
+                QuantizedMultiplier.of(mr, r), inBias, recBias);
     }
 
     /** TFLM CreateInterGateMulParams: the product of the input scales in double over the output scale. */

@@ -47,9 +47,12 @@ public record UnidirectionalSequenceLstmParams(Operator op, int input, int outpu
         return timeMajor ? batches : 1;
     }
 
-    /** Four int16 buffers of batches x stateSize, as TFLM requests (gate outputs and FC scratch). */
+    /**
+     * Three int16 vectors of batches x stateSize for the C kernel's gate outputs (TFLM requests a fourth for
+     * the recurrent FC, which the C kernel adds row by row instead).
+     */
     @Override
     public long scratchBytes() {
-        return 4L * 2L * batches * stateSize;
+        return 3L * 2L * batches * stateSize;
     }
 }

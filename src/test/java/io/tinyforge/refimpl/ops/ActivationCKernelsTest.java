@@ -24,13 +24,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The runtime-c activation kernels (softmax s8 and s8_s16, logistic s8, tanh s8), compiled on the host with
+ * The runtime-c activation kernels (softmax s8 and s8_s16, logistic and tanh s8 and lut_s16), compiled on the host with
  * gcc -std=c99 -Wall -Wextra -Werror -pedantic, against the Java reference byte for byte on random tensors and
  * quantizations, in both rounding modes. Skipped with a message when gcc is missing.
  */
 class ActivationCKernelsTest {
     private static final List<String> SOURCES = List.of("tfg_softmax_s8.c", "tfg_softmax_s8_s16.c",
-            "tfg_logistic_s8.c", "tfg_tanh_s8.c");
+            "tfg_logistic_s8.c", "tfg_tanh_s8.c", "tfg_logistic_lut_s16.c", "tfg_tanh_lut_s16.c");
 
     private record Case(String name, int kind, int rows, int depth, int[] p, byte[] input, byte[] expected,
             int elementSize) {
@@ -70,6 +70,16 @@ class ActivationCKernelsTest {
                 cases.add(elementwise(ctx, OpType.LOGISTIC, s, zp, all));
                 cases.add(elementwise(ctx, OpType.TANH, s, zp, all));
             }
+        }
+
+        byte[] all16 = new byte[2 * 65536];
+        for (int i = 0; i < 65536; i++) {
+            all16[2 * i] = (byte) i;
+            all16[2 * i + 1] = (byte) (i >> 8);
+        }
+        for (float s : new float[] {1.0f / 4096, 1.0f / 2048, 1.0f / 3000, 0.00011f}) {
+            cases.add(int16(ctx, OpType.LOGISTIC, s, all16));
+            cases.add(int16(ctx, OpType.TANH, s, all16));
         }
 
         ByteArrayOutputStream stdin = new ByteArrayOutputStream();
@@ -121,6 +131,21 @@ class ActivationCKernelsTest {
             expected = eval(k, tp, g, in);
         }
         return new Case(type + " scale " + scale + " zp " + zp, logistic ? 2 : 3, 1, in.length, p, in, expected, 1);
+    }
+
+    private static Case int16(PrepareContext ctx, OpType type, float scale, byte[] in) {
+        ActivationTestGraph g = ActivationTestGraph.of(type, NoOptions.INSTANCE, Shape.of(in.length / 2), DType.INT16,
+                scale, 0, DType.INT16, 1.0f / 32768, 0);
+        if (type == OpType.LOGISTIC) {
+            LogisticKernel k = new LogisticKernel();
+            LogisticParams p = k.prepare(g.graph(), g.op(), ctx);
+            return new Case("LOGISTIC int16 scale " + scale, 4, 1, in.length / 2,
+                    new int[] {p.inputMultiplier(), p.inputShift(), 0, 0}, in, eval(k, p, g, in), 2);
+        }
+        TanhKernel k = new TanhKernel();
+        TanhParams p = k.prepare(g.graph(), g.op(), ctx);
+        return new Case("TANH int16 scale " + scale, 5, 1, in.length / 2,
+                new int[] {p.inputMultiplier(), p.inputShift(), 0, 0}, in, eval(k, p, g, in), 2);
     }
 
     private static <P extends OpParams> byte[] eval(OpKernel<P> k, P p, ActivationTestGraph g, byte[] in) {

@@ -186,7 +186,17 @@ class ConvKernelsHostCTest {
         float sIn = scale(r, 0.01f, 0.1f);
         int in = b.activation(new int[] {batches, depth}, sIn, r.nextInt(256) - 128);
         float[] ws = weightScales(r, outD);
-        int wt = b.weights(new int[] {outD, depth}, ws, 0, randomInts(r, outD * depth, -127, 127));
+        int wt;
+        int[] wv = randomInts(r, outD * depth, -127, 127);
+        if (ws.length == 1 && r.nextInt(3) == 0) {
+            // per-tensor weights with a non-zero zero point exercise the filter_offset path
+            byte[] data = bytes(wv);
+            wt = b.add(new io.tinyforge.ir.Tensor(b.nextIndex(), "w", io.tinyforge.ir.Shape.of(outD, depth),
+                    io.tinyforge.ir.DType.INT8, io.tinyforge.ir.QuantParams.perTensor(ws[0], r.nextInt(21) - 10),
+                    data, false));
+        } else {
+            wt = b.weights(new int[] {outD, depth}, ws, 0, wv);
+        }
         int bias = r.nextInt(4) == 0 ? -1 : b.bias(sIn * ws[0], randomInts(r, outD, -3000, 3000));
         int out = b.activation(new int[] {batches, outD}, scale(r, 0.02f, 0.3f), r.nextInt(256) - 128);
         Graph g = b.graph(OpType.FULLY_CONNECTED, new FullyConnectedOptions(activation(r), false, false),

@@ -43,6 +43,11 @@ final class ConvTestGraph {
                 QuantParams.perTensor(scale, 0), bb.array(), false));
     }
 
+    /** The index the next added tensor must have. */
+    int nextIndex() {
+        return tensors.size();
+    }
+
     /** Any tensor (for invalid-model tests). */
     int add(Tensor t) {
         tensors.add(t);

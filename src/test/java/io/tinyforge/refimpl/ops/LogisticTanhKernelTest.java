@@ -96,10 +96,74 @@ class LogisticTanhKernelTest {
     }
 
     @Test
-    void int16IsRejected() {
-        ActivationTestGraph g = ActivationTestGraph.of(OpType.TANH, NoOptions.INSTANCE, Shape.of(4), DType.INT16, 1.0f / 4096, 0,
-                DType.INT16, 1.0f / 32768, 0);
+    void mixedTypesAreRejected() {
+        ActivationTestGraph g = ActivationTestGraph.of(OpType.TANH, NoOptions.INSTANCE, Shape.of(4), DType.INT16,
+                1.0f / 4096, 0, DType.INT8, 1.0f / 128, 0);
         ModelException e = assertThrows(ModelException.class, () -> g.prepare(new TanhKernel()));
-        assertTrue(e.getMessage().contains("int16"), e.getMessage());
+        assertTrue(e.getMessage().contains("int16 to int8"), e.getMessage());
+    }
+
+    private static ActivationTestGraph int16(OpType type, float inScale, int inZp, float outScale) {
+        return ActivationTestGraph.of(type, NoOptions.INSTANCE, Shape.of(65536), DType.INT16, inScale, inZp,
+                DType.INT16, outScale, 0);
+    }
+
+    @Test
+    void int16InputScalingFollowsTflmPrepare() {
+        // 2^-12 is the power-of-two case for both (left shift (15 - 3) - 12 = 0); tanh also accepts 2^-11 (shift 1)
+        LogisticParams l = int16(OpType.LOGISTIC, 1.0f / 4096, 0, 1.0f / 32768).prepare(new LogisticKernel());
+        assertEquals(0, l.inputMultiplier());
+        assertEquals(0, l.inputShift());
+        TanhParams t = int16(OpType.TANH, 1.0f / 2048, 0, 1.0f / 32768).prepare(new TanhKernel());
+        assertEquals(0, t.inputMultiplier());
+        assertEquals(1, t.inputShift());
+        // 2^-11 is not the power-of-two case for logistic: 2^-11 * 3 * 4096 = 6 doubled 12 times = 24576 > 32767/2
+        l = int16(OpType.LOGISTIC, 1.0f / 2048, 0, 1.0f / 32768).prepare(new LogisticKernel());
+        assertEquals(24576, l.inputMultiplier());
+        assertEquals(12, l.inputShift());
+        // 1/3000: 4.096 doubled 12 times = 16777.2, truncated
+        t = int16(OpType.TANH, 1.0f / 3000, 0, 1.0f / 32768).prepare(new TanhKernel());
+        assertEquals(16777, t.inputMultiplier());
+        assertEquals(12, t.inputShift());
+    }
+
+    @Test
+    void int16OutputsFollowTheRealFunctions() {
+        byte[] in = new byte[2 * 65536];
+        for (int i = 0; i < 65536; i++) {
+            in[2 * i] = (byte) i;
+            in[2 * i + 1] = (byte) (i >> 8);
+        }
+        for (float s : new float[] {1.0f / 4096, 1.0f / 2048, 1.0f / 3000, 1.0f / 10000}) {
+            byte[] lo = int16(OpType.LOGISTIC, s, 0, 1.0f / 32768).run(new LogisticKernel(), in);
+            byte[] to = int16(OpType.TANH, s, 0, 1.0f / 32768).run(new TanhKernel(), in);
+            double worstL = 0;
+            double worstT = 0;
+            int prevL = Integer.MIN_VALUE;
+            for (int i = 0; i < 65536; i++) {
+                short x = (short) (i - 32768);
+                int k = x & 0xffff;
+                int l = (short) ((lo[2 * k] & 0xff) | (lo[2 * k + 1] << 8));
+                int t = (short) ((to[2 * k] & 0xff) | (to[2 * k + 1] << 8));
+                worstL = Math.max(worstL, Math.abs(l / 32768.0 - 1 / (1 + Math.exp(-s * x))));
+                worstT = Math.max(worstT, Math.abs(t / 32768.0 - Math.tanh(s * x)));
+                assertTrue(l >= prevL, "logistic int16 not monotonic at " + x);
+                prevL = l;
+            }
+            // the 256-entry table at steps of 1/24 interpolated linearly: error below 2^-11
+            assertTrue(worstL < 1.0 / 2048, "logistic scale " + s + " worst " + worstL);
+            assertTrue(worstT < 1.0 / 1024, "tanh scale " + s + " worst " + worstT);
+        }
+    }
+
+    @Test
+    void int16QuantizationIsCheckedInOneLine() {
+        ModelException e = assertThrows(ModelException.class,
+                () -> int16(OpType.LOGISTIC, 1.0f / 4096, 3, 1.0f / 32768).prepare(new LogisticKernel()));
+        assertTrue(e.getMessage().contains("zero point 0"), e.getMessage());
+        e = assertThrows(ModelException.class,
+                () -> int16(OpType.TANH, 1.0f / 4096, 0, 1.0f / 256).prepare(new TanhKernel()));
+        assertTrue(e.getMessage().contains("2^-15"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
     }
 }

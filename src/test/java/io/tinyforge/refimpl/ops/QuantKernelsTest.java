@@ -2,11 +2,15 @@ package io.tinyforge.refimpl.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tinyforge.ir.DType;
 import io.tinyforge.ir.Graph;
+import io.tinyforge.ir.ModelException;
 import io.tinyforge.ir.NoOptions;
 import io.tinyforge.ir.OpType;
+import io.tinyforge.refimpl.PrepareContext;
 import io.tinyforge.refimpl.TensorStore;
 import org.junit.jupiter.api.Test;
 
@@ -108,5 +112,21 @@ class QuantKernelsTest {
         Graph h = unary(OpType.DEQUANTIZE, DType.INT16, 0.25f, 0, DType.FLOAT32, 0f, 0, 1);
         TensorStore u = BasicTestGraph.run(new DequantizeKernel(), h, t -> t.setInt16(0, 0, -1000));
         assertEquals(-250f, u.float32(1, 0));
+    }
+
+    @Test
+    void quantizeFromFloatToInt32IsRejectedAsInTflm() {
+        Graph g = unary(OpType.QUANTIZE, DType.FLOAT32, 0f, 0, DType.INT32, 0.5f, 0, 2);
+        ModelException e = assertThrows(ModelException.class,
+                () -> new QuantizeKernel().prepare(g, g.operators().get(0), PrepareContext.DEFAULT));
+        assertTrue(e.getMessage().startsWith("operator 0 QUANTIZE: output (from float32) is int32"), e.getMessage());
+    }
+
+    @Test
+    void dequantizeWithoutQuantizationIsRejected() {
+        Graph g = unary(OpType.DEQUANTIZE, DType.INT8, 0f, 0, DType.FLOAT32, 0f, 0, 2);
+        ModelException e = assertThrows(ModelException.class,
+                () -> new DequantizeKernel().prepare(g, g.operators().get(0), PrepareContext.DEFAULT));
+        assertTrue(e.getMessage().contains("no quantization parameters"), e.getMessage());
     }
 }

@@ -121,4 +121,16 @@ class ShapeKernelsTest {
         assertArrayEquals(new int[] {6, 1}, p.keptStrides());
         assertArrayEquals(new int[] {2}, p.reducedStrides());
     }
+
+    @Test
+    void meanWithRuntimeAxesIsRejected() {
+        BasicTestGraph b = new BasicTestGraph();
+        int in = b.input(DType.INT8, 0.1f, 0, 2, 2);
+        int ax = b.input(DType.INT32, 0f, 0, 1);
+        int out = b.activation(DType.INT8, 0.1f, 0, 2);
+        Graph g = b.graph(OpType.MEAN, new ReducerOptions(false), new int[] {in, ax}, out);
+        ModelException e = assertThrows(ModelException.class,
+                () -> new MeanKernel().prepare(g, g.operators().get(0), PrepareContext.DEFAULT));
+        assertTrue(e.getMessage().startsWith("operator 0 MEAN: axes"), e.getMessage());
+    }
 }

@@ -1,8 +1,17 @@
 package io.tinyforge.refimpl.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tinyforge.importer.TfliteImporter;
+import io.tinyforge.ir.Graph;
+import io.tinyforge.ir.ModelException;
 import io.tinyforge.ir.OpType;
+import io.tinyforge.ir.Operator;
+import io.tinyforge.refimpl.PrepareContext;
+import io.tinyforge.testing.SharedModels;
+import java.util.List;
 import io.tinyforge.testing.LayerGoldens;
 import io.tinyforge.testing.StateGoldens;
 import java.util.Map;
@@ -24,5 +33,26 @@ class UnidirectionalSequenceLstmKernelTest {
     void lstmHiddenAndCellStateAfterTheSequenceMatchTflm() {
         assertEquals(2, StateGoldens.check(MODEL, OpType.UNIDIRECTIONAL_SEQUENCE_LSTM,
                 new UnidirectionalSequenceLstmKernel()));
+    }
+
+    @Test
+    void peepholeProjectionLayerNormAndCifgAreRejectedWithOneLineEach() {
+        Graph g = TfliteImporter.load(SharedModels.model(MODEL));
+        assertRejected(g, 9, 12, "peephole");
+        assertRejected(g, 16, 8, "projection");
+        assertRejected(g, 20, 4, "layer normalization");
+        assertRejected(g, 1, -1, "CIFG");
+    }
+
+    /** Sets input {@code slot} of the LSTM to tensor {@code tensor} and expects a one-line refusal. */
+    private static void assertRejected(Graph g, int slot, int tensor, String what) {
+        Operator op = g.operators().get(0);
+        int[] ins = op.inputs();
+        ins[slot] = tensor;
+        Operator bad = new Operator(0, op.type(), ins, op.outputs(), op.options(), op.intermediates());
+        Graph g2 = new Graph(g.name(), g.tensors(), List.of(bad), g.inputs(), new int[] {23}, g.sha256());
+        ModelException e = assertThrows(ModelException.class,
+                () -> new UnidirectionalSequenceLstmKernel().prepare(g2, bad, PrepareContext.DEFAULT));
+        assertTrue(e.getMessage().contains(what) && !e.getMessage().contains("\n"), e.getMessage());
     }
 }
