@@ -15,6 +15,7 @@ import io.tinyforge.firmware.MemoryUsage;
 import io.tinyforge.firmware.ModelApi;
 import io.tinyforge.firmware.TestVectors;
 import io.tinyforge.ir.Graph;
+import io.tinyforge.refimpl.PreparedModel;
 import io.tinyforge.testing.Bytes;
 import io.tinyforge.testing.Golden;
 import io.tinyforge.testing.SharedModels;
@@ -126,10 +127,9 @@ class RealModelsFirmwareTest {
 
     private static void recordBenchmark(String model, Graph g, FirmwareRun run) throws IOException {
         MemoryUsage u = run.image().usage();
-        long macs = MacCount.of(g);
+        long macs = MacCount.of(PreparedModel.prepare(g));
         double mean = run.meanInstructions();
-        String perMac = macs == 0 ? "-" : String.format(Locale.ROOT, "%.2f%s", mean / macs,
-                MacCount.complete(g) ? "" : " (MACs of FC only)");
+        String perMac = macs == 0 || !MacCount.complete(g) ? "-" : String.format(Locale.ROOT, "%.2f", mean / macs);
         append(BENCHMARKS, String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %,d | %,d | %,d | %s |", model,
                 u.flashBytes(), u.ramBytes(), u.arenaBytes(), run.stackUsed(), Math.round(mean), macs, perMac));
     }
