@@ -244,6 +244,15 @@ tfg_status tfg_svdf_s8(const tfg_svdf_params *p, const int8_t *input, const int8
                        void *scratch);
 
 /**
+ * SVDF with int16 weights_time and state (TFLM EvalIntegerSvdfReference<int16_t>, what current converters
+ * emit for int8 SVDF): as tfg_svdf_s8, new state values clamp to int16 before the state zero point (0 in
+ * practice) is added. Reset: state all zero.
+ */
+tfg_status tfg_svdf_s8_s16(const tfg_svdf_params *p, const int8_t *input, const int8_t *weights_feature,
+                           const int16_t *weights_time, const int32_t *bias, int16_t *state, int8_t *output,
+                           void *scratch);
+
+/**
  * UNIDIRECTIONAL_SEQUENCE_LSTM, int8 activations and weights, int32 biases, int16 cell state (TFLM
  * EvalLstm<int8_t, int8_t, int16_t, int32_t>; no CIFG, peephole, projection or layer norm). input
  * [batches][time_steps][input_size] ([time_steps][batches][input_size] when time_major); output the same with

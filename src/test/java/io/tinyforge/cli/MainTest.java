@@ -11,7 +11,6 @@ import io.tinyforge.codegen.ToolVersion;
 import io.tinyforge.ir.Graph;
 import io.tinyforge.refimpl.Interpreter;
 import io.tinyforge.testing.FixtureGraphs;
-import io.tinyforge.testing.TfliteWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +44,8 @@ class MainTest {
     }
 
     private Path chainModel() throws Exception {
-        return TfliteWriter.write(FixtureGraphs.reshapeChain(), tmp.resolve("chain.tflite"));
+        return Files.write(tmp.resolve("chain.tflite"),
+                io.tinyforge.exporter.TfliteWriter.write(FixtureGraphs.reshapeChain()));
     }
 
     @Test
