@@ -1,0 +1,55 @@
+package io.tinyforge.memory;
+
+import io.tinyforge.ir.OpType;
+import io.tinyforge.refimpl.OpParams;
+import io.tinyforge.refimpl.ops.Conv2DParams;
+import io.tinyforge.refimpl.ops.DepthwiseConv2DParams;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The catalogue of in-place rules, one per operator type whose output may be written over its dying input:
+ * <ul>
+ * <li>CONV_2D 1x1 (stride 1, no padding, one group): {@code tfg_conv1x1_inplace_s8}, one input pixel of scratch;
+ * pixels are visited in the order that never clobbers an unread input pixel.</li>
+ * <li>DEPTHWISE_CONV_2D with depth multiplier 1 (any stride, padding, dilation; the output has no more pixels
+ * than the input): {@code tfg_depthwise_conv2d_inplace_s8}, one input channel plane of scratch.</li>
+ * </ul>
+ */
+public final class InPlaceRules {
+    private static final Map<OpType, InPlaceRule> RULES = new EnumMap<>(OpType.class);
+
+    static {
+        RULES.put(OpType.CONV_2D, InPlaceRules::conv1x1);
+        RULES.put(OpType.DEPTHWISE_CONV_2D, InPlaceRules::depthwise);
+    }
+
+    private InPlaceRules() {
+    }
+
+    /** The in-place form of {@code params}, or null when no rule allows it. */
+    public static InPlace of(OpParams params) {
+        InPlaceRule r = RULES.get(params.op().type());
+        return r == null ? null : r.apply(params);
+    }
+
+    private static InPlace conv1x1(OpParams params) {
+        if (!(params instanceof Conv2DParams p)) {
+            return null;
+        }
+        boolean pointwise = p.filterH() == 1 && p.filterW() == 1 && p.strideH() == 1 && p.strideW() == 1
+                && p.padH() == 0 && p.padW() == 0 && p.groups() == 1 && p.filterC() == p.inC()
+                && p.outH() == p.inH() && p.outW() == p.inW();
+        return pointwise ? new InPlace(p.input(), p.output(), p.inC(), "tfg_conv1x1_inplace_s8") : null;
+    }
+
+    private static InPlace depthwise(OpParams params) {
+        if (!(params instanceof DepthwiseConv2DParams p)) {
+            return null;
+        }
+        boolean ok = p.depthMultiplier() == 1 && p.inC() == p.outC()
+                && (long) p.outH() * p.outW() <= (long) p.inH() * p.inW();
+        return ok ? new InPlace(p.input(), p.output(), (long) p.inH() * p.inW(), "tfg_depthwise_conv2d_inplace_s8")
+                : null;
+    }
+}
