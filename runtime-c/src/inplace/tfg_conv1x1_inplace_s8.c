@@ -35,27 +35,20 @@ tfg_status tfg_conv1x1_inplace_s8(int8_t *data, int32_t pixels, int32_t in_c, in
                                   int32_t input_offset, int32_t output_offset,
                                   tfg_per_channel_quant quant, tfg_activation act, int8_t *scratch)
 {
-    int32_t p;
-    int32_t i;
+    int32_t k;
     if (pixels < 0 || in_c < 1 || out_c < 1) {
         return TFG_ERROR;
     }
-    if (out_c > in_c) {
-        for (p = pixels - 1; p >= 0; --p) {
-            for (i = 0; i < in_c; ++i) {
-                scratch[i] = data[(size_t)p * in_c + (size_t)i];
-            }
-            tfg_conv1x1_inplace_s8_pixel(scratch, in_c, data + (size_t)p * out_c, out_c, filter, bias,
-                                         input_offset, output_offset, quant, act);
+    for (k = 0; k < pixels; ++k) {
+        /* expanding: last pixel first; otherwise first pixel first */
+        const int32_t p = out_c > in_c ? pixels - 1 - k : k;
+        const int8_t *x = data + (size_t)p * in_c;
+        int32_t i;
+        for (i = 0; i < in_c; ++i) {
+            scratch[i] = x[i];
         }
-    } else {
-        for (p = 0; p < pixels; ++p) {
-            for (i = 0; i < in_c; ++i) {
-                scratch[i] = data[(size_t)p * in_c + (size_t)i];
-            }
-            tfg_conv1x1_inplace_s8_pixel(scratch, in_c, data + (size_t)p * out_c, out_c, filter, bias,
-                                         input_offset, output_offset, quant, act);
-        }
+        tfg_conv1x1_inplace_s8_pixel(scratch, in_c, data + (size_t)p * out_c, out_c, filter, bias, input_offset,
+                                     output_offset, quant, act);
     }
     return TFG_OK;
 }
