@@ -4,10 +4,32 @@
  * the input plane of channel c (h * w bytes) is copied to scratch and output channel c is computed from it.
  * Writing output pixel q of channel c clobbers input byte (pixel q, channel c) only, since both tensors have
  * the same channel count and the output has no more pixels than the input; that byte is already in scratch.
- * Arithmetic as tfg_depthwise_conv2d_s8 (TFLM reference/integer_ops/depthwise_conv.h).
+ * One batch. Arithmetic as tfg_depthwise_conv2d_s8 (TFLM reference/integer_ops/depthwise_conv.h).
  */
 #include "tfg_nn.h"
 #include "tfg_fixedpoint.h"
+
+/* first filter tap k (of k_size) with origin + dilation * k >= 0, and one past the last with it < in_size */
+static void tfg_depthwise_conv2d_inplace_s8_window(int32_t origin, int32_t dilation, int32_t k_size,
+                                                   int32_t in_size, int32_t *start, int32_t *end)
+{
+    int32_t s = 0;
+    int32_t e = 0;
+    if (origin < 0) {
+        s = (-origin + dilation - 1) / dilation;
+    }
+    if (in_size - 1 - origin >= 0) {
+        e = (in_size - 1 - origin) / dilation + 1;
+    }
+    if (e > k_size) {
+        e = k_size;
+    }
+    if (s > e) {
+        s = e;
+    }
+    *start = s;
+    *end = e;
+}
 
 tfg_status tfg_depthwise_conv2d_inplace_s8(int8_t *data, tfg_dims input_dims,
                                            const int8_t *filter, tfg_dims filter_dims,
@@ -24,52 +46,48 @@ tfg_status tfg_depthwise_conv2d_inplace_s8(int8_t *data, tfg_dims input_dims,
     const int32_t k_w = filter_dims.w;
     const int32_t out_h = output_dims.h;
     const int32_t out_w = output_dims.w;
-    int32_t b;
     int32_t c;
 
-    if (output_dims.c != ch || filter_dims.c != ch || input_dims.n != output_dims.n
-        || (int64_t)out_h * out_w > (int64_t)in_h * in_w || stride_h < 1 || stride_w < 1 || dilation_h < 1
-        || dilation_w < 1) {
+    if (output_dims.c != ch || filter_dims.c != ch || input_dims.n != 1 || output_dims.n != 1
+        || out_h * out_w > in_h * in_w) {
         return TFG_ERROR;
     }
-    for (b = 0; b < input_dims.n; ++b) {
-        const size_t in_base = (size_t)b * in_h * in_w * ch;
-        const size_t out_base = (size_t)b * out_h * out_w * ch;
-        for (c = 0; c < ch; ++c) {
-            int32_t i;
-            int32_t oy;
-            for (i = 0; i < in_h * in_w; ++i) {
-                scratch[i] = data[in_base + (size_t)i * ch + (size_t)c];
-            }
-            for (oy = 0; oy < out_h; ++oy) {
-                const int32_t iy0 = oy * stride_h - pad_h;
-                int32_t ox;
-                for (ox = 0; ox < out_w; ++ox) {
-                    const int32_t ix0 = ox * stride_w - pad_w;
-                    int32_t acc = 0;
-                    int32_t ky;
-                    for (ky = 0; ky < k_h; ++ky) {
-                        const int32_t iy = iy0 + dilation_h * ky;
-                        int32_t kx;
-                        if (iy < 0 || iy >= in_h) {
-                            continue;
-                        }
-                        for (kx = 0; kx < k_w; ++kx) {
-                            const int32_t ix = ix0 + dilation_w * kx;
-                            if (ix >= 0 && ix < in_w) {
-                                acc += (int32_t)filter[(ky * k_w + kx) * ch + c]
-                                       * ((int32_t)scratch[iy * in_w + ix] + input_offset);
-                            }
-                        }
+    for (c = 0; c < ch; ++c) {
+        int32_t i;
+        int32_t oy;
+        for (i = 0; i < in_h * in_w; ++i) {
+            scratch[i] = data[(size_t)i * ch + (size_t)c];
+        }
+        for (oy = 0; oy < out_h; ++oy) {
+            const int32_t iy0 = oy * stride_h - pad_h;
+            int32_t ky0;
+            int32_t ky1;
+            int32_t ox;
+            tfg_depthwise_conv2d_inplace_s8_window(iy0, dilation_h, k_h, in_h, &ky0, &ky1);
+            for (ox = 0; ox < out_w; ++ox) {
+                const int32_t ix0 = ox * stride_w - pad_w;
+                int32_t acc = 0;
+                int32_t kx0;
+                int32_t kx1;
+                int32_t ky;
+                tfg_depthwise_conv2d_inplace_s8_window(ix0, dilation_w, k_w, in_w, &kx0, &kx1);
+                for (ky = kx0 < kx1 ? ky0 : ky1; ky < ky1; ++ky) {
+                    const int8_t *x = scratch + (iy0 + dilation_h * ky) * in_w + ix0 + dilation_w * kx0;
+                    const int8_t *w = filter + (ky * k_w + kx0) * ch + c;
+                    int32_t kx;
+                    for (kx = kx0; kx < kx1; ++kx) {
+                        acc += (int32_t)*w * ((int32_t)*x + input_offset);
+                        x += dilation_w;
+                        w += ch;
                     }
-                    if (bias != NULL) {
-                        acc += bias[c];
-                    }
-                    acc = tfg_mbqm(acc, quant.multiplier[c], quant.shift[c]);
-                    acc += output_offset;
-                    data[out_base + ((size_t)oy * out_w + (size_t)ox) * ch + (size_t)c]
-                        = (int8_t)tfg_clamp(acc, act.min, act.max);
                 }
+                if (bias != NULL) {
+                    acc += bias[c];
+                }
+                acc = tfg_mbqm(acc, quant.multiplier[c], quant.shift[c]);
+                acc += output_offset;
+                data[((size_t)oy * out_w + (size_t)ox) * ch + (size_t)c]
+                    = (int8_t)tfg_clamp(acc, act.min, act.max);
             }
         }
     }

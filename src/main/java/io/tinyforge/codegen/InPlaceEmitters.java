@@ -49,7 +49,8 @@ public final class InPlaceEmitters {
         a.put("act_min", p.actMin());
         a.put("act_max", p.actMax());
         a.put("scratch", ctx.scratch());
-        return new OpCall("conv_1x1_inplace", a, List.of("inplace/tfg_conv1x1_inplace_s8.c"));
+        a.put("block_pixels", io.tinyforge.memory.InPlaceRules.conv1x1BlockPixels(p));
+        return new OpCall("conv_1x1_inplace", a, List.of("inplace/tfg_conv1x1_inplace_s8.c", "conv/tfg_conv2d_s8.c"));
     }
 
     private static OpCall depthwise(DepthwiseConv2DParams p, EmitContext ctx) {

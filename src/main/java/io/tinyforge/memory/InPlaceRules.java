@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * The catalogue of in-place rules, one per operator type whose output may be written over its dying input:
  * <ul>
- * <li>CONV_2D 1x1 (stride 1, no padding, one group): {@code tfg_conv1x1_inplace_s8}, one input pixel of scratch;
- * pixels are visited in the order that never clobbers an unread input pixel.</li>
- * <li>DEPTHWISE_CONV_2D with depth multiplier 1 (any stride, padding, dilation; the output has no more pixels
+ * <li>CONV_2D 1x1 (stride 1, no padding, one group): {@code tfg_conv1x1_inplace_s8}, a block of input pixels
+ * (about 256 bytes) of scratch; blocks are visited in the order that never clobbers an unread input pixel.</li>
+ * <li>DEPTHWISE_CONV_2D with depth multiplier 1, one batch (any stride, padding, dilation; the output has no more pixels
  * than the input): {@code tfg_depthwise_conv2d_inplace_s8}, one input channel plane of scratch.</li>
  * </ul>
  */
@@ -40,14 +40,24 @@ public final class InPlaceRules {
         boolean pointwise = p.filterH() == 1 && p.filterW() == 1 && p.strideH() == 1 && p.strideW() == 1
                 && p.padH() == 0 && p.padW() == 0 && p.groups() == 1 && p.filterC() == p.inC()
                 && p.outH() == p.inH() && p.outW() == p.inW();
-        return pointwise ? new InPlace(p.input(), p.output(), p.inC(), "tfg_conv1x1_inplace_s8") : null;
+        return pointwise ? new InPlace(p.input(), p.output(), (long) conv1x1BlockPixels(p) * p.inC(),
+                "tfg_conv1x1_inplace_s8") : null;
+    }
+
+    /**
+     * Pixels per block of the in-place 1x1 convolution: enough that the per-block call costs little next to
+     * the block's multiply-accumulates, few enough that the scratch copy stays near 256 bytes.
+     */
+    public static int conv1x1BlockPixels(Conv2DParams p) {
+        long pixels = (long) p.batches() * p.inH() * p.inW();
+        return (int) Math.max(1, Math.min(pixels, 256 / Math.max(1, p.inC())));
     }
 
     private static InPlace depthwise(OpParams params) {
         if (!(params instanceof DepthwiseConv2DParams p)) {
             return null;
         }
-        boolean ok = p.depthMultiplier() == 1 && p.inC() == p.outC()
+        boolean ok = p.depthMultiplier() == 1 && p.inC() == p.outC() && p.batches() == 1
                 && (long) p.outH() * p.outW() <= (long) p.inH() * p.inW();
         return ok ? new InPlace(p.input(), p.output(), (long) p.inH() * p.inW(), "tfg_depthwise_conv2d_inplace_s8")
                 : null;
