@@ -60,7 +60,7 @@ public final class MseObserver implements Observer {
 
     /** Expected squared error of quantizing the histogram with the int8 parameters of [lo, hi]. */
     double error(float lo, float hi) {
-        QuantRules.Affine q = QuantRules.asymmetric(lo, hi);
+        Affine q = QuantRules.asymmetric(lo, hi);
         double s = q.scale();
         double qlo = (QuantRules.QMIN - q.zeroPoint()) * s;
         double qhi = (QuantRules.QMAX - q.zeroPoint()) * s;

@@ -1,7 +1,5 @@
 package io.tinyforge.quantize;
 
-import io.tinyforge.ir.QuantParams;
-
 /**
  * The TFLite quantization formulas, in float32 arithmetic as the converter computes them: asymmetric int8
  * activations (legacy {@code GetAsymmetricQuantizationParams}), symmetric per-channel int8 weights and int32
@@ -12,13 +10,6 @@ public final class QuantRules {
     static final int QMAX = 127;
 
     private QuantRules() {
-    }
-
-    /** A per-tensor scale and zero point. */
-    public record Affine(float scale, int zeroPoint) {
-        public QuantParams params() {
-            return QuantParams.perTensor(scale, zeroPoint);
-        }
     }
 
     /** std::round on a float: half away from zero. */
