@@ -30,7 +30,7 @@ public final class FullIntegerQuantizer {
             IoType io) {
         requireFloat(floatGraph);
         Graph g = ActivationFusion.apply(floatGraph);
-        Range[] ranges = Calibrator.calibrate(g, runnerFor(g), calibration, method);
+        Range[] ranges = Calibrator.calibrate(g, QuantizedModelRunners.floatRunner(g), calibration, method);
         unifyConcatRanges(g, ranges);
         QuantParams[] q = new QuantParams[g.tensors().size()];
         for (int t : g.inputs()) {
@@ -95,11 +95,6 @@ public final class FullIntegerQuantizer {
         checkConcat(out);
         PreparedModel.prepare(out);
         return new QuantizedModel(out, g, ranges);
-    }
-
-    /** The float runner used for calibration and reports. */
-    static FloatRunner runnerFor(Graph g) {
-        return new FloatGraphEvaluator(g);
     }
 
     static void requireFloat(Graph g) {
