@@ -1,56 +1,49 @@
 package io.tinyforge.quantize;
 
 /**
- * A streaming histogram over [-R, R) with a fixed, even number of bins: when a value falls outside, R doubles
- * and adjacent bin pairs merge into the middle half, so no value is ever lost. Exact min and max are kept.
+ * A streaming histogram with logarithmic bins: 256 linear sub-bins per octave of |x| from 2^-40 to 2^40 on
+ * each side of a zero bin, so every bin is at most 0.4% wide relative to its values, whatever outliers arrive
+ * later (no re-binning). Exact min and max are kept.
  */
 final class Histogram {
-    private final long[] counts;
-    private double halfRange;
+    private static final int MIN_EXP = -40;
+    private static final int OCTAVES = 80;
+    private static final int SUB = 256;
+    private static final int SIDE = OCTAVES * SUB;
+    private final long[] counts = new long[2 * SIDE + 1];
     private long total;
     private float min = Float.POSITIVE_INFINITY;
     private float max = Float.NEGATIVE_INFINITY;
 
-    Histogram(int bins) {
-        if (bins < 8 || bins % 4 != 0) {
-            throw new IllegalArgumentException("bins must be a multiple of 4, at least 8: " + bins);
-        }
-        counts = new long[bins];
-    }
-
     void add(float[] values) {
-        float amax = 0;
         for (float v : values) {
-            amax = Math.max(amax, Math.abs(v));
             min = Math.min(min, v);
             max = Math.max(max, v);
-        }
-        if (values.length == 0) {
-            return;
-        }
-        if (halfRange == 0) {
-            halfRange = amax > 0 ? amax * 1.0000001 + Double.MIN_NORMAL : 1e-30;
-        }
-        while (amax >= halfRange) {
-            grow();
-        }
-        int n = counts.length;
-        double perBin = n / (2 * halfRange);
-        for (float v : values) {
-            int b = (int) Math.floor((v + halfRange) * perBin);
-            counts[Math.max(0, Math.min(n - 1, b))]++;
+            counts[bin(v)]++;
         }
         total += values.length;
     }
 
-    private void grow() {
-        int n = counts.length;
-        long[] merged = new long[n];
-        for (int i = 0; i < n; i++) {
-            merged[n / 4 + i / 2] += counts[i];
+    private static int bin(float v) {
+        float a = Math.abs(v);
+        int e = Math.getExponent(a);
+        if (e < MIN_EXP) {
+            return SIDE;
         }
-        System.arraycopy(merged, 0, counts, 0, n);
-        halfRange *= 2;
+        int k;
+        if (e >= MIN_EXP + OCTAVES) {
+            k = SIDE - 1;
+        } else {
+            double frac = a / Math.scalb(1.0, e) - 1; // in [0, 1)
+            k = (e - MIN_EXP) * SUB + Math.min(SUB - 1, (int) (frac * SUB));
+        }
+        return v < 0 ? SIDE - 1 - k : SIDE + 1 + k;
+    }
+
+    /** Lower magnitude bound of side index k. */
+    private static double magnitude(int k) {
+        int e = k / SUB + MIN_EXP;
+        return Math.scalb(1.0 + (double) (k % SUB) / SUB, e);
     }
 
     int bins() {
@@ -65,17 +58,26 @@ final class Histogram {
         return total;
     }
 
-    double binWidth() {
-        return 2 * halfRange / counts.length;
-    }
-
-    /** Left edge of a bin. */
+    /** Left (lower) edge of a bin. */
     double edge(int bin) {
-        return -halfRange + bin * binWidth();
+        if (bin == SIDE) {
+            return -Math.scalb(1.0, MIN_EXP);
+        }
+        if (bin > SIDE) {
+            return magnitude(bin - SIDE - 1);
+        }
+        return -magnitude(SIDE - 1 - bin + 1);
     }
 
+    /** Right (upper) edge of a bin. */
+    double upper(int bin) {
+        return bin + 1 < counts.length ? edge(bin + 1) : Math.scalb(1.0, MIN_EXP + OCTAVES);
+    }
+
+    /** The center of a bin, kept inside the observed [min, max]. */
     double center(int bin) {
-        return edge(bin) + binWidth() / 2;
+        double c = (edge(bin) + upper(bin)) / 2;
+        return Math.max(min, Math.min(max, c));
     }
 
     float min() {
@@ -93,7 +95,7 @@ final class Histogram {
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0 && cum + counts[i] >= target) {
                 double frac = (target - cum) / counts[i];
-                double v = edge(i) + frac * binWidth();
+                double v = edge(i) + frac * (upper(i) - edge(i));
                 return Math.max(min, Math.min(max, v));
             }
             cum += counts[i];

@@ -7,17 +7,32 @@ package io.tinyforge.quantize;
  */
 public final class MseObserver implements Observer {
     private static final int STEPS = 200;
-    private final Histogram hist = new Histogram(8192);
+    private final Histogram hist = new Histogram();
 
     @Override
     public void observe(float[] values) {
         hist.add(values);
     }
 
+    private double[] centers;
+    private long[] counts;
+
     @Override
     public Range range() {
         if (hist.total() == 0) {
             throw new IllegalStateException("no values observed");
+        }
+        int used = 0;
+        for (int i = 0; i < hist.bins(); i++) {
+            used += hist.count(i) > 0 ? 1 : 0;
+        }
+        centers = new double[used];
+        counts = new long[used];
+        for (int i = 0, j = 0; i < hist.bins(); i++) {
+            if (hist.count(i) > 0) {
+                centers[j] = hist.center(i);
+                counts[j++] = hist.count(i);
+            }
         }
         float lo0 = Math.min(hist.min(), 0f);
         float hi0 = Math.max(hist.max(), 0f);
@@ -66,12 +81,9 @@ public final class MseObserver implements Observer {
         double qhi = (QuantRules.QMAX - q.zeroPoint()) * s;
         double noise = s * s / 12;
         double sum = 0;
-        for (int i = 0; i < hist.bins(); i++) {
-            long n = hist.count(i);
-            if (n == 0) {
-                continue;
-            }
-            double c = hist.center(i);
+        for (int i = 0; i < centers.length; i++) {
+            long n = counts[i];
+            double c = centers[i];
             double e = c < qlo ? (c - qlo) * (c - qlo) : c > qhi ? (c - qhi) * (c - qhi) : noise;
             sum += n * e;
         }

@@ -6,7 +6,7 @@ package io.tinyforge.quantize;
  */
 public final class PercentileObserver implements Observer {
     private final double percentile;
-    private final Histogram hist = new Histogram(8192);
+    private final Histogram hist = new Histogram();
 
     public PercentileObserver() {
         this(99.99);
