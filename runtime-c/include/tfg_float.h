@@ -210,6 +210,31 @@ void tfg_maxpool_f32(const float *input, float *output, int32_t batches, int32_t
                      int32_t channels, int32_t out_h, int32_t out_w, int32_t filter_h, int32_t filter_w,
                      int32_t stride_h, int32_t stride_w, int32_t pad_h, int32_t pad_w, tfg_activation_f32 act);
 
+/**
+ * ADD / MUL, float32: out = clamp(in1[a] + in2[b]) (resp. *) for every output element in C order over the 6-D
+ * dims; a = sum of index * strides1, b = sum of index * strides2 (stride 0 broadcasts a size-1 dimension).
+ */
+void tfg_add_f32(const float *input1, const float *input2, float *output, const int32_t *dims,
+                 const int32_t *strides1, const int32_t *strides2, tfg_activation_f32 act);
+void tfg_mul_f32(const float *input1, const float *input2, float *output, const int32_t *dims,
+                 const int32_t *strides1, const int32_t *strides2, tfg_activation_f32 act);
+
+/** PAD float32: as tfg_pad_s8 (5-D dims) with a float pad value. */
+void tfg_pad_f32(const float *input, float *output, const int32_t *in_dims, const int32_t *out_dims,
+                 const int32_t *before, float pad_value);
+
+/** CONCATENATION float32: for each of outer_size blocks, copy_sizes[i] floats of inputs[i] in order. */
+void tfg_concat_f32(const float *const *inputs, const int32_t *copy_sizes, int32_t num_inputs,
+                    int32_t outer_size, float *output);
+
+/**
+ * MEAN float32: dims/strides as tfg_mean_s8; each output is the float sum of its count input elements in
+ * input order, divided by (float)count.
+ */
+void tfg_mean_f32(const float *input, float *output, const int32_t *kept_dims, const int32_t *kept_strides,
+                  int32_t kept_rank, const int32_t *reduced_dims, const int32_t *reduced_strides,
+                  int32_t reduced_rank, int32_t count);
+
 /** DEQUANTIZE float16 -> float32 (exact widening of n halves). */
 void tfg_dequantize_f16_f32(const uint16_t *input, float *output, int32_t n);
 

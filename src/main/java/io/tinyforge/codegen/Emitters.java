@@ -12,14 +12,14 @@ public final class Emitters {
 
     static {
         // one line per operator, alphabetical; each emitter lives in codegen/ops/<Op>Emitter.java
-        EMITTERS.put(OpType.ADD, new io.tinyforge.codegen.ops.AddEmitter());
+        EMITTERS.put(OpType.ADD, io.tinyforge.codegen.ops.FloatEmitters.binary(io.tinyforge.refimpl.ops.AddParams.class, new io.tinyforge.codegen.ops.AddEmitter()));
         EMITTERS.put(OpType.AVERAGE_POOL_2D, io.tinyforge.codegen.ops.FloatEmitters.averagePool2d());
-        EMITTERS.put(OpType.CONCATENATION, new io.tinyforge.codegen.ops.ConcatenationEmitter());
+        EMITTERS.put(OpType.CONCATENATION, io.tinyforge.codegen.ops.FloatEmitters.shapeOp(io.tinyforge.refimpl.ops.ConcatenationParams.class, new io.tinyforge.codegen.ops.ConcatenationEmitter(), "basic/tfg_concat_f32.c"));
         EMITTERS.put(OpType.DEQUANTIZE, io.tinyforge.codegen.ops.FloatEmitters.dequantize());
         EMITTERS.put(OpType.MAX_POOL_2D, io.tinyforge.codegen.ops.FloatEmitters.maxPool2d());
-        EMITTERS.put(OpType.MEAN, new io.tinyforge.codegen.ops.MeanEmitter());
-        EMITTERS.put(OpType.MUL, new io.tinyforge.codegen.ops.MulEmitter());
-        EMITTERS.put(OpType.PAD, new io.tinyforge.codegen.ops.PadEmitter());
+        EMITTERS.put(OpType.MEAN, io.tinyforge.codegen.ops.FloatEmitters.shapeOp(io.tinyforge.refimpl.ops.MeanParams.class, new io.tinyforge.codegen.ops.MeanEmitter(), "basic/tfg_mean_f32.c"));
+        EMITTERS.put(OpType.MUL, io.tinyforge.codegen.ops.FloatEmitters.binary(io.tinyforge.refimpl.ops.MulParams.class, new io.tinyforge.codegen.ops.MulEmitter()));
+        EMITTERS.put(OpType.PAD, io.tinyforge.codegen.ops.FloatEmitters.shapeOp(io.tinyforge.refimpl.ops.PadParams.class, new io.tinyforge.codegen.ops.PadEmitter(), "basic/tfg_pad_f32.c"));
         EMITTERS.put(OpType.QUANTIZE, new io.tinyforge.codegen.ops.QuantizeEmitter());
         EMITTERS.put(OpType.RELU, io.tinyforge.codegen.ops.FloatEmitters.activation(io.tinyforge.refimpl.ops.ReluParams.class, new io.tinyforge.codegen.ops.ReluEmitter()));
         EMITTERS.put(OpType.RELU6, io.tinyforge.codegen.ops.FloatEmitters.activation(io.tinyforge.refimpl.ops.Relu6Params.class, new io.tinyforge.codegen.ops.Relu6Emitter()));

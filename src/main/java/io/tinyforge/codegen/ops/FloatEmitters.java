@@ -74,6 +74,22 @@ public final class FloatEmitters {
                 .with(DequantizeParams.class, new DequantizeEmitter());
     }
 
+    /** ADD, MUL: the float emitter, else {@code int8}. */
+    public static <P extends OpParams> OpEmitter<OpParams> binary(Class<P> int8Params, OpEmitter<P> int8) {
+        return new DTypeDispatchEmitter()
+                .with(io.tinyforge.refimpl.ops.BinaryF32Params.class, new BinaryF32Emitter())
+                .with(int8Params, int8);
+    }
+
+    /** PAD, CONCATENATION, MEAN: the float variant renders the int8 geometry with {@code kernelSource}. */
+    public static <P extends OpParams> OpEmitter<OpParams> shapeOp(Class<P> int8Params, OpEmitter<P> int8,
+            String kernelSource) {
+        return new DTypeDispatchEmitter()
+                .with(io.tinyforge.refimpl.ops.ShapeOpF32Params.class,
+                        new ShapeOpF32Emitter<>(int8Params, int8, kernelSource))
+                .with(int8Params, int8);
+    }
+
     /** RELU, RELU6, LOGISTIC, TANH: the float emitter, else {@code int8}. */
     public static <P extends OpParams> OpEmitter<OpParams> activation(Class<P> int8Params, OpEmitter<P> int8) {
         return new DTypeDispatchEmitter()

@@ -81,6 +81,21 @@ public final class FloatKernels {
                 new Variant<>(int8Params, FloatKernels::any, int8)));
     }
 
+    /** ADD, MUL: the float kernel for float32 input, else {@code int8}. */
+    public static <P extends OpParams> OpKernel<OpParams> binary(OpType type, Class<P> int8Params,
+            OpKernel<P> int8) {
+        return new DTypeDispatchKernel(List.of(
+                new Variant<>(BinaryF32Params.class, FloatSupport::floatInput, new BinaryF32Kernel(type)),
+                new Variant<>(int8Params, FloatKernels::any, int8)));
+    }
+
+    /** PAD, CONCATENATION, MEAN: the float kernel (int8 geometry on a shadow graph) for float32 input. */
+    public static <P extends OpParams> OpKernel<OpParams> shapeOp(Class<P> int8Params, OpKernel<P> int8) {
+        return new DTypeDispatchKernel(List.of(
+                new Variant<>(ShapeOpF32Params.class, FloatSupport::floatInput, new ShapeOpF32Kernel(int8)),
+                new Variant<>(int8Params, FloatKernels::any, int8)));
+    }
+
     static boolean floatWeights(Graph g, Operator op) {
         DType w = FloatSupport.inputType(g, op, 1);
         return FloatSupport.floatInput(g, op) && (w == DType.FLOAT32 || w == DType.FLOAT16);
