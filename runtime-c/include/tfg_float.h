@@ -119,13 +119,14 @@ tfg_status tfg_fully_connected_f16w_f32(const float *input, const uint16_t *filt
 
 /**
  * FULLY_CONNECTED, dynamic range: float32 input/bias/output, symmetric int8 weights with scale
- * filter_scales[per_channel ? oc : 0]. Per batch row: sf = tfg_hybrid_quantize_s8(row -> q); dot = int32
- * sum of w * q; out = clamp((bias ? bias[oc] : 0) + (float)dot * (sf * scale)).
+ * filter_scales[per_channel ? oc : 0]. Per batch row: sf = tfg_hybrid_quantize_s8(row -> q) (zp = 0), or
+ * with asymmetric != 0 tfg_hybrid_quantize_asym_s8 (zp = its offset); dot = int32 sum of w * (q - zp);
+ * out = clamp((bias ? bias[oc] : 0) + (float)dot * (sf * scale)).
  * scratch: tfg_hybrid_scratch_size(batches, accum_depth) bytes, 4-byte aligned.
  */
 tfg_status tfg_fully_connected_hybrid_s8(const float *input, const int8_t *filter, const float *bias,
                                          float *output, int32_t batches, int32_t accum_depth, int32_t out_depth,
-                                         const float *filter_scales, int32_t per_channel,
+                                         const float *filter_scales, int32_t per_channel, int32_t asymmetric,
                                          tfg_activation_f32 act, void *scratch);
 
 /**
@@ -149,9 +150,11 @@ tfg_status tfg_conv2d_f16w_f32(const float *input, tfg_dims input_dims,
                                int32_t pad_h, int32_t pad_w, tfg_activation_f32 act);
 
 /**
- * CONV_2D, dynamic range (no groups): each batch image is quantized with tfg_hybrid_quantize_s8 (factor sf);
- * acc = int32 sum of w * q over the taps inside the input; per_channel == 0:
- * v = (float)acc * (sf * filter_scales[0]); per_channel != 0: v = ((float)acc * filter_scales[oc]) * sf;
+ * CONV_2D, dynamic range (no groups): each batch image is quantized (factor sf) with tfg_hybrid_quantize_s8
+ * (zp = 0) when per_channel == 0, else with tfg_hybrid_quantize_asym_s8 (zp = offset), as TFLite's
+ * EvalHybrid / EvalHybridPerChannel; acc = int32 sum of w * (q - zp) over the taps inside the input;
+ * per_channel == 0: v = (float)acc * (sf * filter_scales[0]);
+ * per_channel != 0: v = ((float)acc * filter_scales[oc]) * sf;
  * out = clamp(v + (bias ? bias[oc] : 0)). scratch: tfg_hybrid_scratch_size(n, h * w * c) bytes.
  */
 tfg_status tfg_conv2d_hybrid_s8(const float *input, tfg_dims input_dims,
@@ -196,6 +199,14 @@ tfg_status tfg_depthwise_conv2d_f16w_f32(const float *input, tfg_dims input_dims
  * else q[i] = clamp(round_half_away(127 / range * x[i]), -127, 127), returns range / 127.
  */
 float tfg_hybrid_quantize_s8(const float *x, int32_t n, int8_t *q);
+
+/**
+ * TFLite AsymmetricQuantizeFloats: [min(0, min), max(0, max)] onto [-128, 127] (scale and zero point in
+ * double, zero point nudged into range and rounded half away); *offset = zero point; q[i] =
+ * clamp(round_half_away((float)zp + x[i] * (1 / factor)), -128, 127); returns factor = (float)scale
+ * (1 with all-zero q and offset 0 when the range is empty).
+ */
+float tfg_hybrid_quantize_asym_s8(const float *x, int32_t n, int8_t *q, int32_t *offset);
 
 /**
  * AVERAGE_POOL_2D, float32, window clipped to the input: total = 0, count = 0; for fy, fx: total += x,

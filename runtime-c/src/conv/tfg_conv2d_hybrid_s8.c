@@ -1,6 +1,6 @@
 /*
  * tinyforge runtime: dynamic-range CONV_2D (float32 activations, symmetric int8 OHWI weights), TFLite conv
- * EvalHybrid / EvalHybridPerChannel semantics with symmetric input quantization (see tfg_float.h);
+ * EvalHybrid (symmetric input quantization) / EvalHybridPerChannel (asymmetric) semantics (tfg_float.h);
  * bit-identical to the Java reference Conv2DHybridKernel when compiled with -ffp-contract=off.
  */
 #include "tfg_nn.h"
@@ -23,7 +23,9 @@ tfg_status tfg_conv2d_hybrid_s8(const float *input, tfg_dims input_dims,
         return TFG_ERROR;
     }
     for (b = 0; b < output_dims.n; ++b) {
-        const float sf = tfg_hybrid_quantize_s8(input + (size_t)b * size, size, q);
+        int32_t zp = 0;
+        const float sf = per_channel ? tfg_hybrid_quantize_asym_s8(input + (size_t)b * size, size, q, &zp)
+                                     : tfg_hybrid_quantize_s8(input + (size_t)b * size, size, q);
         const float sfw = sf * filter_scales[0];
         int32_t oy;
         for (oy = 0; oy < output_dims.h; ++oy) {
@@ -53,7 +55,7 @@ tfg_status tfg_conv2d_hybrid_s8(const float *input, tfg_dims input_dims,
                             x = q + ((size_t)iy * input_dims.w + ix) * fc;
                             w = filter + (((size_t)oc * filter_dims.h + ky) * filter_dims.w + kx) * fc;
                             for (ic = 0; ic < fc; ++ic) {
-                                acc += (int32_t)w[ic] * (int32_t)x[ic];
+                                acc += (int32_t)w[ic] * ((int32_t)x[ic] - zp);
                             }
                         }
                     }

@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with {@link TfliteWriter}: the direct form (FLOAT16 weights read by the {@code _f16w} kernels) and TFLite's
  * form (FLOAT16 constants + DEQUANTIZE) each give host C == Java byte for byte; both forms, and the folded
  * TFLite form, give the same bytes (the half-to-float widening is exact); the direct form stores half the
- * weight bytes; and its outputs stay within 1% (of the output range) of the fp32 model's.
+ * weight bytes and the folded form needs no more arena than it; and the outputs stay within 1% (of the output
+ * range) of the fp32 model's.
  */
 class Float16WeightsHostCTest {
     private static final int VECTORS = 3;
@@ -55,6 +56,10 @@ class Float16WeightsHostCTest {
         byte[] inputs = FloatRecords.uniform(model.hashCode() + 16, VECTORS, floats, -1.0, 1.0);
         byte[] directC = runC(direct, inputs, "d");
         byte[] tfliteC = runC(tflite, inputs, "t");
+        byte[] foldedC = runC(folded, inputs, "f");
+        long arenaDirect = arena("d");
+        assertEquals(arenaDirect, arena("f"), model + ": folded graph needs the direct form's arena");
+        assertTrue(arena("t") > arenaDirect, model + ": the DEQUANTIZE form keeps float32 weights in the arena");
         String modelC = Files.readString(tmp.resolve("d/gen/model.c"));
         assertTrue(modelC.contains("_f16w_f32("), model + ": direct form calls an _f16w kernel");
 
@@ -73,6 +78,8 @@ class Float16WeightsHostCTest {
                     (v + 1) * n), 4);
             Bytes.assertSame(where + " DEQUANTIZE form: host C vs Java direct", expected,
                     Arrays.copyOfRange(tfliteC, v * n, (v + 1) * n), 4);
+            Bytes.assertSame(where + " folded: host C vs Java direct", expected,
+                    Arrays.copyOfRange(foldedC, v * n, (v + 1) * n), 4);
             Bytes.assertSame(where + " DEQUANTIZE form vs direct, Java", expected, jTflite.run(in), 4);
             Bytes.assertSame(where + " folded vs direct, Java", expected, jFolded.run(in), 4);
             float[] a = FloatRecords.floats(expected);
@@ -96,6 +103,16 @@ class Float16WeightsHostCTest {
         byte[] out = p.run(inputs);
         assertEquals(VECTORS * g.outputRecordBytes(), out.length, g.name() + ": output bytes");
         return out;
+    }
+
+    /** {@code M_ARENA_BYTES} from the generated model.h in {@code dir}. */
+    private long arena(String dir) throws java.io.IOException {
+        for (String line : Files.readAllLines(tmp.resolve(dir + "/gen/model.h"))) {
+            if (line.startsWith("#define M_ARENA_BYTES")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new AssertionError("no M_ARENA_BYTES in " + dir + "/gen/model.h");
     }
 
     private static Graph roundTrip(Graph g) {

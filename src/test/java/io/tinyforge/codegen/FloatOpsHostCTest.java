@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A seeded synthetic float graph covering the float kernels the shared models do not use: per-channel hybrid
- * CONV_2D and FULLY_CONNECTED, float MUL and ADD (broadcast), MAX_POOL_2D with fused RELU, RELU6, LOGISTIC
+ * CONV_2D (asymmetric input quantization, as TFLite's per-channel path) and FULLY_CONNECTED, a hybrid
+ * FULLY_CONNECTED with asymmetricQuantizeInputs, float MUL and ADD (broadcast), MAX_POOL_2D with fused RELU, RELU6, LOGISTIC
  * (inputs past TFLite's cut-offs), TANH, SOFTMAX with beta != 1, PAD, CONCATENATION and MEAN. Written to
  * .tflite and re-read; host C must equal Java byte for byte; LOGISTIC and TANH are also checked against their
  * formulas in double and SOFTMAX for summing to 1 (sanity).
@@ -71,7 +72,7 @@ class FloatOpsHostCTest {
         for (int v = 0; v < VECTORS; v++) {
             byte[] expected = java.run(Arrays.copyOfRange(inputs, v * floats * 4, (v + 1) * floats * 4));
             Bytes.assertSame("float ops vector " + v + " host C vs Java (outputs in order: logistic 144, tanh 144,"
-                    + " relu6 36, softmax 5, add 144, pad 80, concat 72, mean 4 floats)", expected, Arrays.copyOfRange(out, v * n, (v + 1) * n), 4);
+                    + " relu6 36, softmax 5, add 144, pad 80, concat 72, mean 4, asymmetric hybrid fc 3 floats)", expected, Arrays.copyOfRange(out, v * n, (v + 1) * n), 4);
             pastCutoffs |= checkFormulas(java, g);
         }
         assertTrue(pastCutoffs, "some LOGISTIC input lies beyond TFLite's cut-offs (-9, 16.62)");
@@ -157,6 +158,16 @@ class FloatOpsHostCTest {
         int axes = b.constInt32("axes", Shape.of(2), null, 1, 2);
         int mean = b.tensor("mean", Shape.of(1, 1, 1, 4), DType.FLOAT32, null);
         b.op(OpType.MEAN, new ReducerOptions(true), new int[] {conv, axes}, new int[] {mean});
-        return b.inputs(x).outputs(lg, th, r6, sm, added, padded, cat, mean).build();
+        byte[] aw = new byte[3 * 36];
+        for (int i = 0; i < aw.length; i++) {
+            aw[i] = (byte) (r.next() % 128);
+        }
+        int fcaw = b.constInt8("fc_asym_w", Shape.of(3, 36), QuantParams.perTensor(0.02f, 0), aw);
+        int fcab = b.constant("fc_asym_b", Shape.of(3), DType.FLOAT32, null, FloatRecords.record(new float[] {0.1f,
+            -0.2f, 0.3f}));
+        int fca = b.tensor("fc_asym", Shape.of(1, 3), DType.FLOAT32, null);
+        b.op(OpType.FULLY_CONNECTED, new FullyConnectedOptions(Activation.RELU, false, true),
+                new int[] {flat, fcaw, fcab}, new int[] {fca});
+        return b.inputs(x).outputs(lg, th, r6, sm, added, padded, cat, mean, fca).build();
     }
 }

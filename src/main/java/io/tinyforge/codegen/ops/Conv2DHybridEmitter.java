@@ -26,6 +26,7 @@ public final class Conv2DHybridEmitter implements OpEmitter<Conv2DHybridParams> 
         a.put("act", CFloat.activation(p.actMin(), p.actMax()));
         a.put("scratch", ctx.scratch());
         return new OpCall("conv_2d_hybrid", a,
-                List.of("conv/tfg_conv2d_hybrid_s8.c", "basic/tfg_hybrid_quantize_s8.c"));
+                List.of("conv/tfg_conv2d_hybrid_s8.c", "basic/tfg_hybrid_quantize_s8.c",
+                        "basic/tfg_hybrid_quantize_asym_s8.c"));
     }
 }

@@ -24,9 +24,11 @@ public final class FullyConnectedHybridEmitter implements OpEmitter<FullyConnect
         a.put("out_depth", p.outDepth());
         a.put("scales", ctx.constFloat("fc_wscale", p.weightScales()));
         a.put("per_channel", p.perChannel() ? 1 : 0);
+        a.put("asymmetric", p.asymmetric() ? 1 : 0);
         a.put("act", CFloat.activation(p.actMin(), p.actMax()));
         a.put("scratch", ctx.scratch());
         return new OpCall("fully_connected_hybrid", a,
-                List.of("conv/tfg_fully_connected_hybrid_s8.c", "basic/tfg_hybrid_quantize_s8.c"));
+                List.of("conv/tfg_fully_connected_hybrid_s8.c", "basic/tfg_hybrid_quantize_s8.c",
+                        "basic/tfg_hybrid_quantize_asym_s8.c"));
     }
 }

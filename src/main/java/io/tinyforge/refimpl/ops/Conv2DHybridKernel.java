@@ -10,9 +10,10 @@ import io.tinyforge.refimpl.PrepareContext;
 import io.tinyforge.refimpl.TensorStore;
 
 /**
- * Dynamic-range CONV_2D (float32 activations, symmetric int8 weights), as TFLite's conv {@code EvalHybrid} /
- * {@code EvalHybridPerChannel} with symmetric input quantization. Per batch the whole input image is quantized
- * (factor {@code sf}); {@code acc} = int32 sum of w * q over the taps inside the input (ky, kx, ic); then
+ * Dynamic-range CONV_2D (float32 activations, symmetric int8 weights), as TFLite's conv {@code EvalHybrid}
+ * (one weight scale: symmetric input quantization) / {@code EvalHybridPerChannel} (differing scales: asymmetric
+ * input quantization with zero point {@code zp}). Per batch the whole input image is quantized (factor
+ * {@code sf}); {@code acc} = int32 sum of w * (q - zp) over the taps inside the input (ky, kx, ic); then
  * per tensor {@code (float) acc * (sf * s_w) + bias}, per channel {@code ((float) acc * s_w[oc]) * sf + bias}
  * (bias 0f when absent); then the clamp. C twin: {@code tfg_conv2d_hybrid_s8.c}.
  */
@@ -56,10 +57,12 @@ public final class Conv2DHybridKernel implements OpKernel<Conv2DHybridParams> {
         ConvShape s = p.shape();
         int size = s.inH() * s.inW() * s.inC();
         byte[] q = new byte[size];
+        int[] zp = new int[1];
         float[] y = new float[s.batches() * s.outH() * s.outW() * s.outC()];
         int o = 0;
         for (int b = 0; b < s.batches(); b++) {
-            float sf = HybridQuantizer.quantize(x, b * size, size, q);
+            float sf = p.perChannel() ? HybridQuantizer.quantizeAsymmetric(x, b * size, size, q, zp)
+                    : HybridQuantizer.quantize(x, b * size, size, q);
             float sfw = sf * ws[0];
             for (int oy = 0; oy < s.outH(); oy++) {
                 int iy0 = oy * s.strideH() - s.padH();
@@ -80,7 +83,7 @@ public final class Conv2DHybridKernel implements OpKernel<Conv2DHybridParams> {
                                 int xi = (iy * s.inW() + ix) * s.inC();
                                 int wi = ((oc * s.filterH() + ky) * s.filterW() + kx) * s.filterC();
                                 for (int ic = 0; ic < s.filterC(); ic++) {
-                                    acc += w[wi + ic] * q[xi + ic];
+                                    acc += w[wi + ic] * (q[xi + ic] - zp[0]);
                                 }
                             }
                         }

@@ -5,7 +5,8 @@ import io.tinyforge.refimpl.HasMacs;
 import io.tinyforge.refimpl.OpParams;
 
 /**
- * A dynamic-range (hybrid) CONV_2D, prepared: float32 NHWC input quantized per batch on the fly (symmetric),
+ * A dynamic-range (hybrid) CONV_2D, prepared: float32 NHWC input quantized per batch on the fly (symmetric;
+ * asymmetric on the per-channel path, as TFLite's {@code EvalHybridPerChannel}),
  * symmetric int8 OHWI weights with one scale, or one per output channel when {@code perChannel} (TFLite takes
  * the per-channel path only when the scales differ), float32 bias and output.
  */

@@ -11,9 +11,10 @@ import io.tinyforge.refimpl.TensorStore;
 
 /**
  * Dynamic-range FULLY_CONNECTED (float32 activations, int8 weights), as TFLite's {@code EvalHybrid}: per batch
- * row, the input is quantized symmetrically to int8 with factor {@code sf}; {@code dot = sum w[oc][d] * q[d]}
- * in int32; {@code y = bias[oc] + (float) dot * (sf * s_w[oc or 0])} (bias 0f when absent); then the clamp.
- * Asymmetric input quantization ({@code asymmetricQuantizeInputs}) is refused. C twin:
+ * row, the input is quantized to int8 with factor {@code sf}, symmetrically or, with
+ * {@code asymmetricQuantizeInputs}, asymmetrically with zero point {@code zp} (0 when symmetric);
+ * {@code dot = sum w[oc][d] * (q[d] - zp)} in int32 (TFLite subtracts row sums times zp: the same integer);
+ * {@code y = bias[oc] + (float) dot * (sf * s_w[oc or 0])} (bias 0f when absent); then the clamp. C twin:
  * {@code tfg_fully_connected_hybrid_s8.c}.
  */
 public final class FullyConnectedHybridKernel implements OpKernel<FullyConnectedHybridParams> {
@@ -21,10 +22,6 @@ public final class FullyConnectedHybridKernel implements OpKernel<FullyConnected
     @Override
     public FullyConnectedHybridParams prepare(Graph g, Operator op, PrepareContext ctx) {
         FullyConnectedOptions o = op.options(FullyConnectedOptions.class);
-        if (o.asymmetricQuantizeInputs()) {
-            throw FloatSupport.error(op, "asymmetric input quantization of hybrid FULLY_CONNECTED is not "
-                    + "supported; re-convert without asymmetric_quantize_inputs");
-        }
         Tensor in = FloatSupport.require(g, op, op.input(0), "input", DType.FLOAT32);
         Tensor w = FloatSupport.require(g, op, op.input(1), "weights", DType.INT8);
         Tensor out = FloatSupport.require(g, op, op.output(0), "output", DType.FLOAT32);
@@ -51,7 +48,7 @@ public final class FullyConnectedHybridKernel implements OpKernel<FullyConnected
         }
         float[] act = FloatSupport.range(op, o.activation());
         return new FullyConnectedHybridParams(op, in.index(), w.index(), bias, out.index(), (int) batches,
-                accumDepth, outDepth, scales, act[0], act[1]);
+                accumDepth, outDepth, scales, o.asymmetricQuantizeInputs(), act[0], act[1]);
     }
 
     @Override
@@ -62,13 +59,15 @@ public final class FullyConnectedHybridKernel implements OpKernel<FullyConnected
         float[] ws = p.weightScales();
         int depth = p.accumDepth();
         byte[] q = new byte[depth];
+        int[] zp = new int[1];
         float[] y = new float[p.batches() * p.outDepth()];
         for (int b = 0; b < p.batches(); b++) {
-            float sf = HybridQuantizer.quantize(x, b * depth, depth, q);
+            float sf = p.asymmetric() ? HybridQuantizer.quantizeAsymmetric(x, b * depth, depth, q, zp)
+                    : HybridQuantizer.quantize(x, b * depth, depth, q);
             for (int oc = 0; oc < p.outDepth(); oc++) {
                 int dot = 0;
                 for (int d = 0; d < depth; d++) {
-                    dot += w[oc * depth + d] * q[d];
+                    dot += w[oc * depth + d] * (q[d] - zp[0]);
                 }
                 float scale = sf * ws[p.perChannel() ? oc : 0];
                 float bv = bias == null ? 0f : bias[oc];

@@ -6,13 +6,14 @@ import io.tinyforge.refimpl.OpParams;
 
 /**
  * A dynamic-range (hybrid) FULLY_CONNECTED, prepared: float32 input quantized per batch row on the fly
- * (symmetric, see {@link HybridQuantizer}), symmetric int8 weights [outDepth][accumDepth] with one scale or
+ * (symmetric, or asymmetric when {@code asymmetric}; see {@link HybridQuantizer}), symmetric int8 weights [outDepth][accumDepth] with one scale or
  * one per output row, float32 bias, float32 output clamped to [actMin, actMax].
  *
  * @param weightScales one entry (per tensor) or outDepth entries (per channel)
  */
 public record FullyConnectedHybridParams(Operator op, int input, int filter, int bias, int output,
-        int batches, int accumDepth, int outDepth, float[] weightScales, float actMin, float actMax)
+        int batches, int accumDepth, int outDepth, float[] weightScales, boolean asymmetric, float actMin,
+        float actMax)
         implements OpParams, HasMacs {
 
     public FullyConnectedHybridParams {

@@ -21,6 +21,7 @@ final class Int8Shadow {
 
     static Graph of(Graph g, Operator op) {
         List<Tensor> ts = new ArrayList<>(g.tensors());
+        QuantParams unit = QuantParams.perTensor(1f, 0); // one instance: kernels compare quantizations with equals
         List<Integer> touched = new ArrayList<>();
         for (int i : op.inputs()) {
             touched.add(i);
@@ -35,7 +36,7 @@ final class Int8Shadow {
             Tensor t = ts.get(idx);
             if (t.dtype() == DType.FLOAT32) {
                 byte[] data = t.isConstant() ? new byte[(int) t.shape().elements()] : null;
-                ts.set(idx, new Tensor(t.index(), t.name(), t.shape(), DType.INT8, QuantParams.perTensor(1f, 0),
+                ts.set(idx, new Tensor(t.index(), t.name(), t.shape(), DType.INT8, unit,
                         data, t.variable()));
             }
         }
