@@ -11,15 +11,19 @@
 /* input ${t.index}: '${t.tensor}' ${t.dtype}${t.shape} */
 #define ${upper}_INPUT${t.index}_BYTES ${t.bytes}
 #define ${upper}_INPUT${t.index}_SCALE ${t.scale}
-#define ${upper}_INPUT${t.index}_ZERO_POINT ${t.zeroPoint}
+#define ${upper}_INPUT${t.index}_ZERO_POINT <#if t.zeroPoint < 0>(${t.zeroPoint})<#else>${t.zeroPoint}</#if>
 </#list>
 <#list outputs as t>
 
 /* output ${t.index}: '${t.tensor}' ${t.dtype}${t.shape} */
 #define ${upper}_OUTPUT${t.index}_BYTES ${t.bytes}
 #define ${upper}_OUTPUT${t.index}_SCALE ${t.scale}
-#define ${upper}_OUTPUT${t.index}_ZERO_POINT ${t.zeroPoint}
+#define ${upper}_OUTPUT${t.index}_ZERO_POINT <#if t.zeroPoint < 0>(${t.zeroPoint})<#else>${t.zeroPoint}</#if>
 </#list>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /* Where to write input tensor `index` (raw bytes, C order); NULL for an unknown index. */
 void *${name}_input(int index);
@@ -33,5 +37,9 @@ void ${name}_reset(void);
 
 /* Runs the model on the current inputs; returns 0 on success. */
 int ${name}_invoke(void);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* ${upper}_MODEL_H */

@@ -12,8 +12,16 @@
 #endif
 #endif
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 <#list arrays as a>
 extern const ${a.cType} ${a.name}[${a.length}];
 </#list>
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* ${upper}_MODEL_DATA_H */

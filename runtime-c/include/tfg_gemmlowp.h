@@ -159,15 +159,19 @@ static inline int32_t tfg_gemmlowp_logistic(int32_t a, int32_t integer_bits)
     return a > 0 ? if_positive : INT32_MAX - if_positive;
 }
 
-/** Number of leading zero bits of a non-zero x. */
+/** Number of leading zero bits of a non-zero x (one CLZ instruction with GCC/Clang on Arm). */
 static inline int32_t tfg_clz32(uint32_t x)
 {
+#if defined(__GNUC__) && !defined(TFG_FORCE_REFERENCE)
+    return (int32_t)__builtin_clz(x);
+#else
     int32_t n = 0;
     while ((x & 0x80000000u) == 0u) {
         x <<= 1;
         n++;
     }
     return n;
+#endif
 }
 
 /**

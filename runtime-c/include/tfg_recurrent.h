@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include "tfg_types.h"
 
-/** SVDF with int8 input, weights and state (TFLM EvalIntegerSvdfReference<int8_t>). */
+/** SVDF with int8 input and weights_feature, int8 or int16 weights_time and state (tfg_svdf_s8 / _s8_s16). */
 typedef struct {
     int32_t batches;           /**< batch count */
     int32_t input_size;        /**< input features per batch */
@@ -18,13 +18,13 @@ typedef struct {
     int32_t rank;              /**< filters summed into one output unit */
     int32_t memory_size;       /**< time steps kept per filter in the state */
     int32_t input_zero_point;  /**< subtracted from every input value */
-    int32_t state_zero_point;  /**< added to a new state value (after the int8 clamp), subtracted when read */
+    int32_t state_zero_point;  /**< added to a new state value (after the state-type clamp), subtracted when read */
     int32_t output_zero_point; /**< added after the output rescale */
     tfg_quant feature_quant;   /**< s_input * s_weights_feature / s_state */
     tfg_quant time_quant;      /**< s_state * s_weights_time / s_output */
 } tfg_svdf_params;
 
-/** Bytes of (4-byte aligned) scratch tfg_svdf_s8 needs: int32 per filter and per unit, for every batch. */
+/** Bytes of (4-byte aligned) scratch tfg_svdf_s8(_s16) needs: int32 per filter and per unit, every batch. */
 static inline size_t tfg_svdf_s8_scratch_size(const tfg_svdf_params *p)
 {
     return (size_t)4 * (size_t)p->batches * (size_t)(p->num_filters + p->num_filters / p->rank);

@@ -1,4 +1,4 @@
-<#-- SVDF, int8: one call of tfg_svdf_s8 with its parameters in a local const struct (tfg_recurrent.h). -->
+<#-- SVDF: one call of tfg_svdf_s8 (int8 state) or tfg_svdf_s8_s16 (int16 state), parameters in a local const struct. -->
 <#macro call a>
 {
     const tfg_svdf_params svdf = {
@@ -7,8 +7,8 @@
         {${a.featureMultiplier}, ${a.featureShift}}, /* input x weights_feature -> state */
         {${a.timeMultiplier}, ${a.timeShift}} /* state x weights_time -> output */
     };
-    if (tfg_svdf_s8(&svdf, ${a.input}, ${a.weightsFeature}, ${a.weightsTime}, ${a.bias},
-                    ${a.state}, ${a.output}, ${a.scratch}) != TFG_OK) {
+    if (${a.function}(&svdf, ${a.input}, ${a.weightsFeature}, ${a.weightsTime}, ${a.bias},
+        ${a.state}, ${a.output}, ${a.scratch}) != TFG_OK) {
         return 3;
     }
 }

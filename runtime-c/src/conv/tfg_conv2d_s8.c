@@ -48,8 +48,9 @@ static void tfg_conv2d_s8_window(int32_t origin, int32_t dilation, int32_t k_siz
 }
 
 /* bias, rescale, output zero point, clamp: one output value */
-static int8_t tfg_conv2d_s8_requantize(int32_t acc, const int32_t *bias, int32_t oc, tfg_per_channel_quant quant,
-                                       int32_t output_offset, tfg_activation act)
+static inline int8_t tfg_conv2d_s8_requantize(int32_t acc, const int32_t *bias, int32_t oc,
+                                              tfg_per_channel_quant quant, int32_t output_offset,
+                                              tfg_activation act)
 {
     if (bias != NULL) {
         acc += bias[oc];

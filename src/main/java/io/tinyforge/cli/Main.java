@@ -47,6 +47,9 @@ public final class Main {
         } catch (ParseException e) {
             err.println("tinyforge: " + firstLine(e.getMessage()) + " (see tinyforge --help)");
             return 2;
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            err.println("tinyforge: I/O error: " + firstLine(String.valueOf(e.getMessage())));
+            return 2;
         } catch (HostBuildException e) {
             err.println("tinyforge: " + firstLine(e.getMessage()) + debugHint());
             debug(e, err);

@@ -65,6 +65,8 @@ final class RunCommand implements Command {
             records = Files.readAllBytes(inPath);
         } catch (NoSuchFileException e) {
             throw new ModelException("input file not found: " + inPath);
+        } catch (IOException e) {
+            throw new ModelException("cannot read input file " + inPath + ": " + e.getMessage());
         }
         long rec = g.inputRecordBytes();
         if (rec == 0 || records.length % rec != 0) {
@@ -79,7 +81,11 @@ final class RunCommand implements Command {
             case "renode" -> FirmwareEngine.runRenode(cl, inv, m, opt, records);
             default -> Engines.c(m, opt, records);
         };
-        writeAtomically(outPath, out);
+        try {
+            writeAtomically(outPath, out);
+        } catch (IOException e) {
+            throw new ModelException("cannot write " + outPath + ": " + e.getMessage());
+        }
         inv.out().println("ran " + records.length / rec + " records with the " + engine + " engine; wrote "
                 + out.length + " bytes to " + outPath);
         return 0;

@@ -35,15 +35,7 @@ final class OutputDir {
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
                 Files.write(tmp.resolve(e.getKey()), e.getValue());
             }
-            if (!Files.exists(target)) {
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                    tmp = null;
-                    return;
-                } catch (AtomicMoveNotSupportedException | java.nio.file.FileAlreadyExistsException e) {
-                    Files.createDirectories(target);
-                }
-            }
+            Files.createDirectories(target); // only now: a failure above leaves no new directory behind
             removeStale(target, files, generatedMark);
             for (String name : files.keySet()) {
                 move(tmp.resolve(name), target.resolve(name));

@@ -4,7 +4,7 @@ package io.tinyforge.fixedpoint;
  * gemmlowp's fixed-point exponential for non-positive arguments, bit-exact with
  * {@code gemmlowp::exp_on_negative_values}: exp on [-1/4, 0) by a Taylor expansion around -1/8, then a barrel
  * shifter of exp(-2^k) factors for the integer and upper fractional bits. The result has 0 integer bits
- * (Q0.31); its error is a few units in the last place of Q0.31.
+ * (Q0.31); its absolute error is below 2.6e-7 (the Taylor remainder (1/8)^5/5! plus rounding).
  */
 public final class GemmlowpExp {
 

@@ -10,6 +10,9 @@ public record QuantizedMultiplier(int multiplier, int shift) {
 
     /** TFLite {@code QuantizeMultiplier(double)}, for the given rounding mode. */
     public static QuantizedMultiplier of(double m, Rounding rounding) {
+        if (Double.isNaN(m) || Double.isInfinite(m)) {
+            throw new IllegalArgumentException("multiplier is not finite: " + m);
+        }
         if (m == 0.0) {
             return ZERO;
         }

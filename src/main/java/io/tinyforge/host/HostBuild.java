@@ -100,21 +100,31 @@ public final class HostBuild {
     }
 
     static Result exec(List<String> cmd, Path dir, long timeoutSeconds) {
+        Path log = null;
         try {
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+            log = Files.createTempFile(dir, "process", ".log");
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
             p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new HostBuildException(cmd.get(0) + " did not finish within " + timeoutSeconds + " s");
             }
-            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+            return new Result(p.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ModelException("cannot run " + cmd.get(0) + " (" + e.getMessage()
                     + "); install gcc or set TINYFORGE_HOST_CC");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HostBuildException("interrupted while running " + cmd.get(0));
+        } finally {
+            if (log != null) {
+                try {
+                    Files.deleteIfExists(log);
+                } catch (IOException e) {
+                    // a leftover log in the build directory is harmless
+                }
+            }
         }
     }
 }

@@ -231,6 +231,7 @@ public final class TfliteImporter {
                 }
             }
             checkDataflow(tensors, ops);
+            checkNonEmpty(tensors, ops, inputs, outputs);
             return new Graph(name, tensors, ops, inputs, outputs, sha256(bytes));
         }
 
@@ -262,6 +263,36 @@ public final class TfliteImporter {
                                 + in + " before operator " + writer[in] + " writes it; operators must be in "
                                 + "execution order)");
                     }
+                }
+            }
+        }
+
+        /**
+         * Tensors that operators read or write, and the subgraph's inputs and outputs, have no zero dimension
+         * (empty tensors occur only as LSTM intermediates, which carry nothing but quantization).
+         */
+        private void checkNonEmpty(List<Tensor> tensors, List<Operator> ops, int[] inputs, int[] outputs) {
+            boolean[] used = new boolean[tensors.size()];
+            for (Operator op : ops) {
+                for (int i : op.inputs()) {
+                    if (i >= 0) {
+                        used[i] = true;
+                    }
+                }
+                for (int o : op.outputs()) {
+                    used[o] = true;
+                }
+            }
+            for (int i : inputs) {
+                used[i] = true;
+            }
+            for (int o : outputs) {
+                used[o] = true;
+            }
+            for (Tensor t : tensors) {
+                if (used[t.index()] && t.shape().elements() == 0) {
+                    throw bad("tensor " + t.index() + " '" + printable(t.name(), 64) + "' " + t.shape()
+                            + " is empty (a zero dimension); tinyforge needs fixed, non-empty shapes");
                 }
             }
         }
@@ -394,7 +425,8 @@ public final class TfliteImporter {
             for (int i = 0; i < ns; i++) {
                 scales[i] = q.scale(i);
                 zps[i] = nz == 0 ? 0 : q.zeroPoint(i);
-                if (!(scales[i] >= 0) || Float.isInfinite(scales[i])) {
+                // zero would make every rescaling multiplier infinite; TFLite requires scale > 0 too
+                if (!(scales[i] > 0) || Float.isInfinite(scales[i])) {
                     throw bad("tensor " + index + " '" + label + "' has invalid scale " + scales[i]
                             + "; re-export the model");
                 }

@@ -2,8 +2,11 @@ package io.tinyforge.fixedpoint;
 
 import io.tinyforge.testing.Bytes;
 import io.tinyforge.testing.NativeProgram;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GemmlowpCHeaderTest {
     private static NativeProgram driver;
+    /** The same driver built with -DTFG_FORCE_REFERENCE (portable paths instead of compiler builtins). */
+    private static NativeProgram portable;
 
     @BeforeAll
     static void build(@TempDir Path dir) {
@@ -27,6 +32,15 @@ class GemmlowpCHeaderTest {
         driver = NativeProgram.build("gcc", List.of("-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-O2",
                 "-Iruntime-c/include", "-I" + dir), List.of(Path.of("src/test/resources/runtime-c/gemmlowp_driver.c")),
                 dir);
+        Path dir2 = dir.resolve("portable");
+        try {
+            Files.createDirectories(dir2);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        portable = NativeProgram.build("gcc", List.of("-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-O2",
+                "-DTFG_FORCE_REFERENCE", "-Iruntime-c/include", "-I" + dir),
+                List.of(Path.of("src/test/resources/runtime-c/gemmlowp_driver.c")), dir2);
     }
 
     private static int[] inputs(long lo, long hi, long seed) {
@@ -41,6 +55,10 @@ class GemmlowpCHeaderTest {
     }
 
     private static void compare(String fn, int[] in, IntFunction<int[]> javaFn) {
+        compare(driver, fn, in, javaFn);
+    }
+
+    private static void compare(NativeProgram prog, String fn, int[] in, IntFunction<int[]> javaFn) {
         ByteBuffer bin = ByteBuffer.allocate(4 * in.length).order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer mine = ByteBuffer.allocate(8 * in.length).order(ByteOrder.LITTLE_ENDIAN);
         for (int x : in) {
@@ -50,7 +68,7 @@ class GemmlowpCHeaderTest {
             }
         }
         byte[] expected = Arrays.copyOf(mine.array(), mine.position());
-        Bytes.assertSame("tfg_gemmlowp.h " + fn, expected, driver.run(bin.array(), fn), 4);
+        Bytes.assertSame("tfg_gemmlowp.h " + fn, expected, prog.run(bin.array(), fn), 4);
     }
 
     @Test
@@ -64,6 +82,14 @@ class GemmlowpCHeaderTest {
         compare("tanh4", any, a -> new int[] {GemmlowpTanh.tanh(a, 4)});
         compare("logistic4", any, a -> new int[] {GemmlowpLogistic.logistic(a, 4)});
         compare("reciprocal12", inputs(1, Integer.MAX_VALUE, 4), a -> {
+            ScaledReciprocal r = ScaledReciprocal.of(a, 12);
+            return new int[] {r.scale(), r.numBitsOverUnit()};
+        });
+    }
+
+    @Test
+    void portableReciprocalMatchesJava() {
+        compare(portable, "reciprocal12", inputs(1, Integer.MAX_VALUE, 5), a -> {
             ScaledReciprocal r = ScaledReciprocal.of(a, 12);
             return new int[] {r.scale(), r.numBitsOverUnit()};
         });

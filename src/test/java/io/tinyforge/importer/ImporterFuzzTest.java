@@ -41,7 +41,9 @@ import org.junit.jupiter.api.Test;
  * prepared one run once (all-zero input) or fail the same way.
  */
 class ImporterFuzzTest {
-    private static final int MUTATIONS_PER_KIND = 8;
+    /** Multiplies every case count (-Dfuzz.scale=10 for a longer hunt; 1 in the normal build). */
+    private static final int SCALE = Math.max(1, Integer.getInteger("fuzz.scale", 1));
+    private static final int MUTATIONS_PER_KIND = 8 * SCALE;
     private static final Duration PER_CASE = Duration.ofSeconds(20);
     /** Prepared graphs whose activations fit in this many bytes are also run once. */
     private static final long MAX_RUN_BYTES = 16L << 20;
@@ -95,7 +97,7 @@ class ImporterFuzzTest {
         Tally t = new Tally();
         for (Graph g : FixtureModels.byName().values()) {
             ModelMutator m = new ModelMutator(g, r);
-            for (int i = 0; i < 40; i++) {
+            for (int i = 0; i < 40 * SCALE; i++) {
                 ModelMutator.Mutant mu = m.next();
                 check(new Case(g.name() + " #" + i + " " + mu.what(), mu.bytes()), t);
             }
@@ -111,7 +113,7 @@ class ImporterFuzzTest {
         Tally t = new Tally();
         for (String name : SharedModels.INT8_MODELS) {
             ModelMutator m = new ModelMutator(TfliteImporter.load(SharedModels.model(name)), r);
-            for (int i = 0; i < 30; i++) {
+            for (int i = 0; i < 30 * SCALE; i++) {
                 ModelMutator.Mutant mu = m.next();
                 check(new Case(name + " #" + i + " " + mu.what(), mu.bytes()), t);
             }
@@ -192,6 +194,42 @@ class ImporterFuzzTest {
         byte[] bytes = TfliteWriter.write(b.inputs(x).outputs(z).build());
         ModelException e = assertThrows(ModelException.class, () -> TfliteImporter.parse(bytes, "o", "o"));
         assertTrue(e.getMessage().contains("execution order"), e.getMessage());
+    }
+
+    @Test
+    void zeroScaleIsRejectedBeforeItMakesAnInfiniteMultiplier() {
+        GraphBuilder b = new GraphBuilder("zero_scale");
+        int x = b.tensor("x", Shape.of(1, 4), DType.INT8, QuantParams.perTensor(0.5f, 0));
+        int y = b.tensor("y", Shape.of(1, 4), DType.INT8, QuantParams.perTensor(0f, 0));
+        b.op(OpType.RELU, NoOptions.INSTANCE, new int[] {x}, new int[] {y});
+        byte[] bytes = TfliteWriter.write(b.inputs(x).outputs(y).build());
+        ModelException e = assertThrows(ModelException.class, () -> TfliteImporter.parse(bytes, "z", "z"));
+        assertTrue(e.getMessage().contains("invalid scale 0.0"), e.getMessage());
+    }
+
+    @Test
+    void emptyOperatorTensorIsRejected() {
+        GraphBuilder b = new GraphBuilder("empty");
+        QuantParams q = QuantParams.perTensor(0.5f, 0);
+        int x = b.tensor("x", Shape.of(1, 4), DType.INT8, q);
+        int y = b.tensor("y", Shape.of(1, 0), DType.INT8, q);
+        b.op(OpType.RELU, NoOptions.INSTANCE, new int[] {x}, new int[] {y});
+        byte[] bytes = TfliteWriter.write(b.inputs(x).outputs(y).build());
+        ModelException e = assertThrows(ModelException.class, () -> TfliteImporter.parse(bytes, "e", "e"));
+        assertTrue(e.getMessage().contains("is empty"), e.getMessage());
+    }
+
+    @Test
+    void requiredInputOmittedIsRejected() {
+        GraphBuilder b = new GraphBuilder("omitted");
+        QuantParams q = QuantParams.perTensor(0.5f, 0);
+        int x = b.tensor("x", Shape.of(1, 4), DType.INT8, q);
+        int y = b.tensor("y", Shape.of(1, 4), DType.INT8, q);
+        b.op(OpType.ADD, new io.tinyforge.ir.ActivationOptions(io.tinyforge.ir.Activation.NONE), new int[] {x, -1},
+                new int[] {y});
+        byte[] bytes = TfliteWriter.write(b.inputs(x).outputs(y).build());
+        ModelException e = assertThrows(ModelException.class, () -> TfliteImporter.parse(bytes, "o", "o"));
+        assertTrue(e.getMessage().contains("omits its required input 1"), e.getMessage());
     }
 
     private static Tally run(Map<String, byte[]> sources, long seed) {

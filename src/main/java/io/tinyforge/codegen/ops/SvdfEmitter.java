@@ -8,7 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** SVDF as a call of {@code tfg_svdf_s8} (template {@code svdf}); the state tensor lives in the arena. */
+/**
+ * SVDF as a call of {@code tfg_svdf_s8}, or {@code tfg_svdf_s8_s16} for int16 weights_time and state
+ * (template {@code svdf}); the state tensor lives in the arena.
+ */
 public final class SvdfEmitter implements OpEmitter<SvdfParams> {
 
     @Override
@@ -33,7 +36,9 @@ public final class SvdfEmitter implements OpEmitter<SvdfParams> {
         a.put("state", ctx.tensor(p.state()));
         a.put("output", ctx.tensor(p.output()));
         a.put("scratch", ctx.scratch());
-        return new OpCall("svdf", a, List.of("recurrent/tfg_svdf_s8.c"));
+        String function = p.int16State() ? "tfg_svdf_s8_s16" : "tfg_svdf_s8";
+        a.put("function", function);
+        return new OpCall("svdf", a, List.of("recurrent/" + function + ".c"));
     }
 
     private static String str(int v) {

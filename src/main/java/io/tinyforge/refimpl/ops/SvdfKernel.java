@@ -14,8 +14,8 @@ import io.tinyforge.refimpl.PrepareContext;
 import io.tinyforge.refimpl.TensorStore;
 
 /**
- * SVDF with int8 input, int8 weights_feature, int8 weights_time and int8 state, bit-exact with TFLM's
- * {@code EvalIntegerSvdfReference<int8_t>}: shift the state one step left, write the requantized feature
+ * SVDF with int8 input and weights_feature, and int8 or int16 weights_time and state (the same type for both),
+ * bit-exact with TFLM's {@code EvalIntegerSvdfReference<int8_t>} / {@code <int16_t>}: shift the state one step left, write the requantized feature
  * products as the newest column, dot each filter's memory with weights_time, sum rank filters per unit, add
  * the bias and requantize to the output. Like TFLM's integer path, the fused activation is not applied
  * (only the int8 clamp); the converter folds it into the output range.
@@ -40,9 +40,9 @@ public final class SvdfKernel implements OpKernel<SvdfParams> {
             throw new ModelException(where + ": only int8 input and int8 weights_feature are supported (found "
                     + in.dtype().label() + ", " + wf.dtype().label() + ")");
         }
-        if (wt.dtype() != DType.INT8 || state.dtype() != DType.INT8) {
-            throw new ModelException(where + ": only int8 weights_time and int8 state are supported (found "
-                    + wt.dtype().label() + ", " + state.dtype().label() + "); int16 SVDF is not implemented");
+        if (wt.dtype() != state.dtype() || (wt.dtype() != DType.INT8 && wt.dtype() != DType.INT16)) {
+            throw new ModelException(where + ": weights_time and state must both be int8 or both int16 (found "
+                    + wt.dtype().label() + ", " + state.dtype().label() + ")");
         }
         if (out.dtype() != DType.INT8) {
             throw new ModelException(where + ": output must be int8, found " + out.dtype().label());
@@ -99,21 +99,25 @@ public final class SvdfKernel implements OpKernel<SvdfParams> {
         double eff2 = (double) (sState * sWt / sOut);
         return new SvdfParams(op, in.index(), wf.index(), wt.index(), biasIdx, state.index(), out.index(),
                 batches, inputSize, numFilters, rank, memory, in.quant().zeroPoint(), state.quant().zeroPoint(),
-                out.quant().zeroPoint(), QuantizedMultiplier.of(eff1, r), QuantizedMultiplier.of(eff2, r), r);
+                out.quant().zeroPoint(), QuantizedMultiplier.of(eff1, r), QuantizedMultiplier.of(eff2, r), r,
+                state.dtype() == DType.INT16);
     }
 
     @Override
     public void eval(SvdfParams p, TensorStore store) {
         byte[] in = store.bytes(p.input());
         byte[] wf = store.bytes(p.weightsFeature());
-        byte[] wt = store.bytes(p.weightsTime());
-        byte[] state = store.bytes(p.state());
         byte[] out = store.bytes(p.output());
         int f = p.numFilters();
         int m = p.memorySize();
         int units = p.numUnits();
+        boolean wide = p.int16State();
+        int elem = wide ? 2 : 1;
+        int stateMin = wide ? Short.MIN_VALUE : Byte.MIN_VALUE;
+        int stateMax = wide ? Short.MAX_VALUE : Byte.MAX_VALUE;
+        byte[] stateBytes = store.bytes(p.state());
         // Shift the whole state buffer one element to the left; the last column is overwritten below.
-        System.arraycopy(state, 1, state, 0, state.length - 1);
+        System.arraycopy(stateBytes, elem, stateBytes, 0, stateBytes.length - elem);
         int[] dots = new int[f];
         for (int b = 0; b < p.batches(); b++) {
             int stateBase = b * f * m;
@@ -123,14 +127,15 @@ public final class SvdfKernel implements OpKernel<SvdfParams> {
                     acc += wf[r * p.inputSize() + c] * (in[b * p.inputSize() + c] - p.inputZeroPoint());
                 }
                 acc = p.featureScale().apply(acc, p.rounding());
-                acc = FixedPoint.clampInt8(acc);
-                // TFLM adds the zero point after the clamp and narrows to int8 (wrapping).
-                state[stateBase + r * m + m - 1] = (byte) (p.stateZeroPoint() + acc);
+                acc = Math.max(stateMin, Math.min(stateMax, acc));
+                // TFLM adds the zero point after the clamp and narrows to the state type (wrapping).
+                writeState(store, p, stateBase + r * m + m - 1, p.stateZeroPoint() + acc);
             }
             for (int r = 0; r < f; r++) {
                 int acc = 0;
                 for (int j = 0; j < m; j++) {
-                    acc += wt[r * m + j] * (state[stateBase + r * m + j] - p.stateZeroPoint());
+                    acc += weightTime(store, p, r * m + j)
+                            * (readState(store, p, stateBase + r * m + j) - p.stateZeroPoint());
                 }
                 dots[r] = acc;
             }
@@ -143,5 +148,21 @@ public final class SvdfKernel implements OpKernel<SvdfParams> {
                 out[b * units + u] = (byte) FixedPoint.clampInt8(v);
             }
         }
+    }
+
+    private static int readState(TensorStore store, SvdfParams p, int i) {
+        return p.int16State() ? store.int16(p.state(), i) : store.bytes(p.state())[i];
+    }
+
+    private static void writeState(TensorStore store, SvdfParams p, int i, int v) {
+        if (p.int16State()) {
+            store.setInt16(p.state(), i, v);
+        } else {
+            store.bytes(p.state())[i] = (byte) v;
+        }
+    }
+
+    private static int weightTime(TensorStore store, SvdfParams p, int i) {
+        return p.int16State() ? store.int16(p.weightsTime(), i) : store.bytes(p.weightsTime())[i];
     }
 }

@@ -3,6 +3,7 @@ package io.tinyforge.refimpl.ops;
 import io.tinyforge.fixedpoint.QuantizedMultiplier;
 import io.tinyforge.fixedpoint.Rounding;
 import io.tinyforge.ir.Operator;
+import io.tinyforge.refimpl.HasMacs;
 import io.tinyforge.refimpl.OpParams;
 
 /**
@@ -40,7 +41,16 @@ public record UnidirectionalSequenceLstmParams(Operator op, int input, int outpu
         int hiddenOffset, LstmGateParams forget, LstmGateParams inputGate, LstmGateParams cell,
         LstmGateParams outputGate, QuantizedMultiplier forgetMul,
         QuantizedMultiplier inputMul, QuantizedMultiplier outputMul, int hiddenZeroPoint, int cellClip,
-        int cellTanhMultiplier, int cellTanhShift, Rounding rounding) implements OpParams {
+        int cellTanhMultiplier, int cellTanhShift, Rounding rounding) implements OpParams, HasMacs {
+
+    /**
+     * Per batch and time step: the four gates' input and recurrent FCs (4 x state x (input + state)) and the
+     * three element-wise products per cell (forget x cell, input x cell gate, tanh(cell) x output).
+     */
+    @Override
+    public long macs() {
+        return (long) batches * timeSteps * stateSize * (4L * (inputSize + stateSize) + 3L);
+    }
 
     /** Batches processed together in one step: all of them when time major, otherwise one. */
     public int stepBatches() {

@@ -33,9 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Configurations the two golden models do not exercise, built from their real weights: several batches,
- * time-major LSTM input, a hidden state zero point, SVDF rank 2, and single rounding. Java is checked against itself where the
- * definition says what must hold (batches are independent; time-major is a transpose), and the C kernels
- * against Java byte for byte (two runs, so state is carried over).
+ * time-major LSTM input, a hidden state zero point, SVDF rank 2 and int16 state, single rounding. Java is
+ * checked against itself where the definition says what must hold (batches are independent; time-major is a
+ * transpose), and the C kernels against Java byte for byte (two runs, so state is carried over).
  */
 class RecurrentVariantsTest {
 
@@ -99,7 +99,7 @@ class RecurrentVariantsTest {
     }
 
     @Test
-    void svdfBatchesAreIndependentInJavaAndRankTwoAndSingleRoundingMatchInC() {
+    void svdfBatchesAreIndependentInJavaAndRankTwoInt16StateAndSingleRoundingMatchInC() {
         Graph base = TfliteImporter.load(SharedModels.model(SVDF_MODEL));
         Operator op9 = base.operators().get(9); // input 32 [1,16], state 36 [1,1024], output 37 [1,32]
         int b = 2;
@@ -117,9 +117,11 @@ class RecurrentVariantsTest {
                     Arrays.copyOfRange(all[1], k * 1024, (k + 1) * 1024), 1);
         }
         Graph rank2 = svdfVariant(base, op9, b, 2);
+        Graph wide = int16State(batched, op9);
         for (Rounding r : Rounding.values()) {
             cMatchesJava(batched, new SvdfKernel(), new SvdfEmitter(), r, x, "svdf_b2_" + r);
             cMatchesJava(rank2, new SvdfKernel(), new SvdfEmitter(), r, x, "svdf_rank2_" + r);
+            cMatchesJava(wide, new SvdfKernel(), new SvdfEmitter(), r, x, "svdf_int16_" + r);
         }
     }
 
@@ -213,6 +215,22 @@ class RecurrentVariantsTest {
                 new SvdfOptions(rank, o.activation(), o.asymmetricQuantizeInputs()), op.intermediates());
         return new Graph("svdf_variant", ts, List.of(svdf), new int[] {in.index()}, new int[] {out.index()},
                 base.sha256());
+    }
+
+    /** The SVDF graph with int16 weights_time (same values and scale) and an int16 state of zero point 0. */
+    private static Graph int16State(Graph g, Operator op) {
+        List<Tensor> ts = new ArrayList<>(g.tensors());
+        Tensor wt = ts.get(op.input(2));
+        Tensor st = ts.get(op.input(4));
+        ByteBuffer wide = ByteBuffer.allocate(2 * wt.data().length).order(ByteOrder.LITTLE_ENDIAN);
+        for (byte v : wt.data()) {
+            wide.putShort(v);
+        }
+        ts.set(wt.index(), new Tensor(wt.index(), wt.name(), wt.shape(), DType.INT16, wt.quant(), wide.array(),
+                false));
+        ts.set(st.index(), new Tensor(st.index(), st.name(), st.shape(), DType.INT16,
+                io.tinyforge.ir.QuantParams.perTensor(st.quant().scale(), 0), null, true));
+        return new Graph("svdf_int16", ts, g.operators(), g.inputs(), g.outputs(), g.sha256());
     }
 
     private static Tensor reshaped(Tensor t, Shape s) {

@@ -48,6 +48,8 @@ class SvdfKernelTest {
         SvdfKernel k = new SvdfKernel();
         SvdfParams p = k.prepare(g, g.operators().get(0), PrepareContext.DEFAULT);
         TensorStore s = new TensorStore(g);
+        assertEquals(8, p.macs(), "2 filters x (2 inputs + 2 memory steps)");
+        assertEquals(4L * (2 + 2), p.scratchBytes(), "int32 per filter (2) and per unit (2)");
         // state starts at its zero point (3), as after TFLM Reset()
         assertArrayEquals(new byte[] {3, 3, 3, 3}, s.bytes(4));
         s.bytes(0)[0] = 7; // input - zp = 5
@@ -66,7 +68,7 @@ class SvdfKernelTest {
     }
 
     @Test
-    void int16StateIsRejectedWithOneLine() {
+    void mixedWeightsTimeAndStateTypesAreRejectedWithOneLine() {
         Graph g = tiny(0.5f, 2, 1.0f, 1.0f, 1.0f, 1.0f, 1.0f, 0, 0);
         List<Tensor> ts = new java.util.ArrayList<>(g.tensors());
         Tensor st = ts.get(4);
@@ -74,7 +76,42 @@ class SvdfKernelTest {
         Graph g16 = new Graph("t", ts, g.operators(), g.inputs(), g.outputs(), "0");
         ModelException e = assertThrows(ModelException.class,
                 () -> new SvdfKernel().prepare(g16, g16.operators().get(0), PrepareContext.DEFAULT));
-        assertTrue(e.getMessage().contains("int16"), e.getMessage());
+        assertTrue(e.getMessage().contains("both be int8 or both int16") && !e.getMessage().contains("\n"),
+                e.getMessage());
+    }
+
+    /**
+     * int16 weights_time and state (what current converters emit): new state values clamp to int16, not int8.
+     * Unit scales except the output (8, so the output multiplier is 1/8); the values follow by hand.
+     */
+    @Test
+    void int16StateKeepsFeatureValuesBeyondTheInt8Range() {
+        List<Tensor> t = List.of(
+                new Tensor(0, "in", Shape.of(1, 2), DType.INT8, QuantParams.perTensor(0.5f, 2), null, false),
+                new Tensor(1, "wf", Shape.of(2, 2), DType.INT8, QuantParams.perTensor(2f, 0),
+                        new byte[] {1, 2, -1, 3}, false),
+                new Tensor(2, "wt", Shape.of(2, 2), DType.INT16, QuantParams.perTensor(1f, 0),
+                        new byte[] {1, 0, 2, 0, -1, -1, 1, 0}, false),
+                new Tensor(3, "b", Shape.of(2), DType.INT32, QuantParams.perTensor(1f, 0),
+                        new byte[] {14, 0, 0, 0, -21, -1, -1, -1}, false),
+                new Tensor(4, "state", Shape.of(1, 4), DType.INT16, QuantParams.perTensor(1f, 0), null, true),
+                new Tensor(5, "out", Shape.of(1, 2), DType.INT8, QuantParams.perTensor(8f, -4), null, false));
+        Operator op = new Operator(0, OpType.SVDF, new int[] {0, 1, 2, 3, 4}, new int[] {5},
+                new SvdfOptions(1, Activation.RELU, false), new int[0]);
+        Graph g = new Graph("tiny16", t, List.of(op), new int[] {0}, new int[] {5}, "0");
+        SvdfKernel k = new SvdfKernel();
+        SvdfParams p = k.prepare(g, op, PrepareContext.DEFAULT);
+        TensorStore s = new TensorStore(g);
+        s.bytes(0)[0] = 127; // input - zp = 125
+        s.bytes(0)[1] = -128; // input - zp = -130
+        k.eval(p, s);
+        // feature: filter0 = 125 - 260 = -135; filter1 = -125 - 390 = -515 (both beyond int8)
+        assertEquals(-135, s.int16(4, 1));
+        assertEquals(-515, s.int16(4, 3));
+        assertEquals(0, s.int16(4, 0));
+        // time: filter0 = 2 * -135 = -270, + 14 = -256, / 8 = -32, - 4 = -36
+        //       filter1 = 1 * -515 = -515, - 21 = -536, / 8 = -67, - 4 = -71
+        assertArrayEquals(new byte[] {-36, -71}, s.bytes(5));
     }
 
     /** input[1,2] zp 2, wf[2,2] = {1,2,-1,3}, wt[2,2] = {1,2,-1,1}, bias {10,-20}, state[1,4], out[1,2]. */

@@ -36,6 +36,17 @@ class UnidirectionalSequenceLstmKernelTest {
     }
 
     @Test
+    void macsAndScratchFollowTheMnistShapes() {
+        Graph g = TfliteImporter.load(SharedModels.model(MODEL));
+        UnidirectionalSequenceLstmParams p = new UnidirectionalSequenceLstmKernel().prepare(g, g.operators().get(0),
+                PrepareContext.DEFAULT);
+        // 28 steps x 20 cells x (4 gates x (28 inputs + 20 recurrent) + 3 element-wise products)
+        assertEquals(28L * 20 * (4 * (28 + 20) + 3), p.macs());
+        assertEquals(3L * 2 * 20, p.scratchBytes(), "three int16 gate vectors of 20 cells");
+        assertEquals(32767, p.cellClip(), "cell clip 10 / 2^-12 saturates to int16");
+    }
+
+    @Test
     void peepholeProjectionLayerNormAndCifgAreRejectedWithOneLineEach() {
         Graph g = TfliteImporter.load(SharedModels.model(MODEL));
         assertRejected(g, 9, 12, "peephole");
