@@ -305,4 +305,10 @@ tfg_status tfg_depthwise_conv2d_inplace_s8(int8_t *data, tfg_dims input_dims,
 
 /* ===== end in-place ===== */
 
+/* ===== float32, dynamic-range (hybrid) and float16-weight kernels (all categories) ===== */
+
+#include "tfg_float.h"
+
+/* ===== end float ===== */
+
 #endif /* TFG_NN_H */
