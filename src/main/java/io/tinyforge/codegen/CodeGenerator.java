@@ -82,7 +82,8 @@ public final class CodeGenerator {
             PreparedOp<?> op = model.ops().get(i);
             ctx.atOp(i);
             io.tinyforge.memory.InPlace inPlace = plan.lifetimes().inPlace(i);
-            OpCall call = inPlace != null ? InPlaceEmitters.emit(op.params(), inPlace, ctx) : emit(op.params(), ctx);
+            OpCall call = inPlace != null && inPlace.kernel() != null ? InPlaceEmitters.emit(op.params(), inPlace, ctx)
+                    : emit(op.params(), ctx);
             calls.add(new CallView(i, op.params().op().type().name(), summary(op.params().op()), call.template(),
                     call.args()));
             sources.addAll(call.kernelSources());

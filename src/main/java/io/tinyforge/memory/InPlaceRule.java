@@ -1,5 +1,6 @@
 package io.tinyforge.memory;
 
+import io.tinyforge.ir.Graph;
 import io.tinyforge.refimpl.OpParams;
 
 /**
@@ -8,6 +9,6 @@ import io.tinyforge.refimpl.OpParams;
  */
 public interface InPlaceRule {
 
-    /** The in-place form of the operator prepared as {@code params}, or null when its kernel cannot. */
-    InPlace apply(OpParams params);
+    /** The in-place form of the operator prepared as {@code params} in {@code graph}, or null when its kernel cannot. */
+    InPlace apply(OpParams params, Graph graph);
 }

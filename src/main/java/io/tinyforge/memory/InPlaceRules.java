@@ -1,9 +1,15 @@
 package io.tinyforge.memory;
 
+import io.tinyforge.ir.Graph;
 import io.tinyforge.ir.OpType;
+import io.tinyforge.ir.Tensor;
 import io.tinyforge.refimpl.OpParams;
+import io.tinyforge.refimpl.ops.AddParams;
 import io.tinyforge.refimpl.ops.Conv2DParams;
 import io.tinyforge.refimpl.ops.DepthwiseConv2DParams;
+import io.tinyforge.refimpl.ops.QuantizeParams;
+import io.tinyforge.refimpl.ops.Relu6Params;
+import io.tinyforge.refimpl.ops.ReluParams;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -14,6 +20,9 @@ import java.util.Map;
  * (about 256 bytes) of scratch; blocks are visited in the order that never clobbers an unread input pixel.</li>
  * <li>DEPTHWISE_CONV_2D with depth multiplier 1, one batch (any stride, padding, dilation; the output has no more pixels
  * than the input): {@code tfg_depthwise_conv2d_inplace_s8}, one input channel plane of scratch.</li>
+ * <li>RELU, RELU6, QUANTIZE (int8 to int8) and ADD (an input with the output's dtype and size, so not
+ * broadcast): their ordinary kernels read element i before writing element i, so the output pointer may equal
+ * that input's; no scratch.</li>
  * </ul>
  */
 public final class InPlaceRules {
@@ -22,18 +31,42 @@ public final class InPlaceRules {
     static {
         RULES.put(OpType.CONV_2D, InPlaceRules::conv1x1);
         RULES.put(OpType.DEPTHWISE_CONV_2D, InPlaceRules::depthwise);
+        RULES.put(OpType.RELU, (p, g) -> p instanceof ReluParams r ? elementwise(g, r.input(), r.output()) : null);
+        RULES.put(OpType.RELU6, (p, g) -> p instanceof Relu6Params r ? elementwise(g, r.input(), r.output()) : null);
+        RULES.put(OpType.QUANTIZE, (p, g) -> p instanceof QuantizeParams q ? elementwise(g, q.input(), q.output())
+                : null);
+        RULES.put(OpType.ADD, InPlaceRules::add);
     }
 
     private InPlaceRules() {
     }
 
-    /** The in-place form of {@code params}, or null when no rule allows it. */
-    public static InPlace of(OpParams params) {
+    /** The in-place form of {@code params} in {@code graph}, or null when no rule allows it. */
+    public static InPlace of(OpParams params, Graph graph) {
         InPlaceRule r = RULES.get(params.op().type());
-        return r == null ? null : r.apply(params);
+        return r == null ? null : r.apply(params, graph);
     }
 
-    private static InPlace conv1x1(OpParams params) {
+    /** Same dtype and byte size, int8 (the element-wise kernels above are int8 ones). */
+    private static InPlace elementwise(Graph g, int in, int out) {
+        if (in < 0 || out < 0) {
+            return null;
+        }
+        Tensor ti = g.tensor(in);
+        Tensor to = g.tensor(out);
+        boolean ok = ti.dtype() == to.dtype() && ti.dtype() == io.tinyforge.ir.DType.INT8 && ti.bytes() == to.bytes();
+        return ok ? new InPlace(in, out, 0, null) : null;
+    }
+
+    private static InPlace add(OpParams params, Graph g) {
+        if (!(params instanceof AddParams a)) {
+            return null;
+        }
+        InPlace first = elementwise(g, a.input1(), a.output());
+        return first != null ? first : elementwise(g, a.input2(), a.output());
+    }
+
+    private static InPlace conv1x1(OpParams params, Graph g) {
         if (!(params instanceof Conv2DParams p)) {
             return null;
         }
@@ -53,7 +86,7 @@ public final class InPlaceRules {
         return (int) Math.max(1, Math.min(pixels, 256 / Math.max(1, p.inC())));
     }
 
-    private static InPlace depthwise(OpParams params) {
+    private static InPlace depthwise(OpParams params, Graph g) {
         if (!(params instanceof DepthwiseConv2DParams p)) {
             return null;
         }

@@ -137,7 +137,7 @@ public final class Lifetimes {
             groupOf[b] = b;
         }
         for (int i = 0; i < nops; i++) {
-            InPlace ip = InPlaceRules.of(model.ops().get(i).params());
+            InPlace ip = InPlaceRules.of(model.ops().get(i).params(), g);
             if (ip == null) {
                 continue;
             }
