@@ -68,6 +68,36 @@ tfg_status tfg_fully_connected_s8(const int8_t *input, const int8_t *filter, con
                                   int32_t input_offset, int32_t filter_offset, int32_t output_offset,
                                   tfg_per_channel_quant quant, int32_t per_channel, tfg_activation act);
 
+/*
+ * Codebook variants (clustered weights): the same arithmetic and arguments as the kernels above, except that
+ * the filter is a tfg_codebook (see tfg_types.h) whose weight for flat filter index i of output channel oc is
+ * read through the codebook; outputs are bit-identical to the dense kernel on the decoded filter.
+ */
+tfg_status tfg_conv2d_cb_s8(const int8_t *input, tfg_dims input_dims,
+                            tfg_codebook filter, tfg_dims filter_dims,
+                            const int32_t *bias,
+                            int8_t *output, tfg_dims output_dims,
+                            int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                            int32_t pad_h, int32_t pad_w,
+                            int32_t input_offset, int32_t output_offset,
+                            tfg_per_channel_quant quant, tfg_activation act);
+
+tfg_status tfg_depthwise_conv2d_cb_s8(const int8_t *input, tfg_dims input_dims,
+                                      tfg_codebook filter, tfg_dims filter_dims,
+                                      const int32_t *bias,
+                                      int8_t *output, tfg_dims output_dims,
+                                      int32_t depth_multiplier,
+                                      int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                                      int32_t pad_h, int32_t pad_w,
+                                      int32_t input_offset, int32_t output_offset,
+                                      tfg_per_channel_quant quant, tfg_activation act);
+
+tfg_status tfg_fully_connected_cb_s8(const int8_t *input, tfg_codebook filter, const int32_t *bias,
+                                     int8_t *output,
+                                     int32_t batches, int32_t accum_depth, int32_t out_depth,
+                                     int32_t input_offset, int32_t filter_offset, int32_t output_offset,
+                                     tfg_per_channel_quant quant, int32_t per_channel, tfg_activation act);
+
 /* ===== end convolution ===== */
 
 
