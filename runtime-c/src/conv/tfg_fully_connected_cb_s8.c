@@ -40,8 +40,27 @@ tfg_status tfg_fully_connected_cb_s8(const int8_t *input, tfg_codebook filter, c
             const int32_t q = per_channel ? oc : 0;
             size_t i = (size_t)oc * (size_t)accum_depth;
             int32_t acc = 0;
-            int32_t d;
-            for (d = 0; d < accum_depth; ++d, ++i) {
+            int32_t d = 0;
+            if (filter.bits == 4 && (i & 1u) == 0) {
+                /* two weights per index byte */
+                const uint8_t *p = filter.indices + (i >> 1);
+                for (; d + 2 <= accum_depth; d += 2, i += 2) {
+                    const uint32_t v = *p++;
+                    acc += ((int32_t)cb[v & 15u] + filter_offset) * ((int32_t)x[d] + input_offset);
+                    acc += ((int32_t)cb[v >> 4] + filter_offset) * ((int32_t)x[d + 1] + input_offset);
+                }
+            } else if (filter.bits == 2 && (i & 3u) == 0) {
+                /* four weights per index byte */
+                const uint8_t *p = filter.indices + (i >> 2);
+                for (; d + 4 <= accum_depth; d += 4, i += 4) {
+                    const uint32_t v = *p++;
+                    acc += ((int32_t)cb[v & 3u] + filter_offset) * ((int32_t)x[d] + input_offset);
+                    acc += ((int32_t)cb[(v >> 2) & 3u] + filter_offset) * ((int32_t)x[d + 1] + input_offset);
+                    acc += ((int32_t)cb[(v >> 4) & 3u] + filter_offset) * ((int32_t)x[d + 2] + input_offset);
+                    acc += ((int32_t)cb[v >> 6] + filter_offset) * ((int32_t)x[d + 3] + input_offset);
+                }
+            }
+            for (; d < accum_depth; ++d, ++i) {
                 const uint32_t idx = ((uint32_t)filter.indices[i >> lg] >> ((i & slot_mask) * (uint32_t)filter.bits))
                                      & index_mask;
                 acc += ((int32_t)cb[idx] + filter_offset) * ((int32_t)x[d] + input_offset);
