@@ -2,8 +2,9 @@
  * tinyforge runtime: int8 CONV_2D with codebook weights (clustered models). The arithmetic is that of
  * tfg_conv2d_s8 (TFLM reference/integer_ops/conv.h: NHWC input, OHWI filter, groups, per-channel rescaling);
  * only the weight fetch differs: each weight is read as values[codebook of oc][packed index]. Filters of up to
- * 256 weights per output channel are decoded once per channel into a stack buffer and reused for every output
- * pixel (channel-major loop order); larger ones fetch each weight through the codebook where it is used.
+ * 512 weights per output channel are decoded once per channel into a 512-byte stack buffer and reused for every
+ * output pixel (channel-major loop order; four channels at a time when four filters fit, so each input byte
+ * read serves four multiply-accumulates); larger ones fetch each weight through the codebook where it is used.
  */
 #include "tfg_nn.h"
 #include "tfg_fixedpoint.h"
@@ -43,7 +44,7 @@ static void tfg_conv2d_cb_s8_window(int32_t origin, int32_t dilation, int32_t k_
 }
 
 /* weights per output channel decoded at once into a stack buffer (larger filters decode weight by weight) */
-#define TFG_CONV2D_CB_S8_BUFFER 256
+#define TFG_CONV2D_CB_S8_BUFFER 512
 
 /* out[j] = weight (start + j) of the codebook filter, j < n; cb is the output channel's codebook */
 static void tfg_conv2d_cb_s8_decode(const tfg_codebook *filter, const int8_t *cb, size_t start, int32_t n,
@@ -148,10 +149,65 @@ tfg_status tfg_conv2d_cb_s8(const int8_t *input, tfg_dims input_dims,
     per_group = out_c / (in_c / k_c);
 
     if (k_h * k_w * k_c <= TFG_CONV2D_CB_S8_BUFFER) {
-        /* output channel by output channel: its filter is decoded once and serves every output pixel */
         const int32_t filter_size = k_h * k_w * k_c;
         int8_t w[TFG_CONV2D_CB_S8_BUFFER];
-        for (oc = 0; oc < out_c; ++oc) {
+        oc = 0;
+        if (k_c == in_c && dilation_w == 1 && 4 * filter_size <= TFG_CONV2D_CB_S8_BUFFER) {
+            /* four output channels at a time: their filters are decoded once, and every input byte read serves
+               four multiply-accumulates */
+            for (; oc + 4 <= out_c; oc += 4) {
+                int32_t j;
+                for (j = 0; j < 4; ++j) {
+                    tfg_conv2d_cb_s8_decode(&filter, filter.values + (size_t)(oc + j) * (size_t)filter.stride,
+                                            (size_t)(oc + j) * (size_t)filter_size, filter_size, w + j * filter_size);
+                }
+                for (b = 0; b < input_dims.n; ++b) {
+                    const int8_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
+                    for (oy = 0; oy < out_h; ++oy) {
+                        const int32_t iy0 = oy * stride_h - pad_h;
+                        int32_t ky0;
+                        int32_t ky1;
+                        tfg_conv2d_cb_s8_window(iy0, dilation_h, k_h, in_h, &ky0, &ky1);
+                        for (ox = 0; ox < out_w; ++ox) {
+                            const int32_t ix0 = ox * stride_w - pad_w;
+                            int8_t *o = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c + oc;
+                            int32_t kx0;
+                            int32_t kx1;
+                            int32_t run;
+                            int32_t acc0 = 0;
+                            int32_t acc1 = 0;
+                            int32_t acc2 = 0;
+                            int32_t acc3 = 0;
+                            int32_t ky;
+                            tfg_conv2d_cb_s8_window(ix0, dilation_w, k_w, in_w, &kx0, &kx1);
+                            run = (kx1 - kx0) * k_c;
+                            for (ky = ky0; ky < ky1; ++ky) {
+                                const int32_t iy = iy0 + dilation_h * ky;
+                                const int8_t *x = in_batch + ((size_t)iy * in_w + (size_t)(ix0 + kx0)) * in_c;
+                                const int8_t *w0 = w + (ky * k_w + kx0) * k_c;
+                                const int8_t *w1 = w0 + filter_size;
+                                const int8_t *w2 = w1 + filter_size;
+                                const int8_t *w3 = w2 + filter_size;
+                                int32_t i;
+                                for (i = 0; i < run; ++i) {
+                                    const int32_t xv = (int32_t)x[i] + input_offset;
+                                    acc0 += (int32_t)w0[i] * xv;
+                                    acc1 += (int32_t)w1[i] * xv;
+                                    acc2 += (int32_t)w2[i] * xv;
+                                    acc3 += (int32_t)w3[i] * xv;
+                                }
+                            }
+                            o[0] = tfg_conv2d_cb_s8_requantize(acc0, bias, oc, quant, output_offset, act);
+                            o[1] = tfg_conv2d_cb_s8_requantize(acc1, bias, oc + 1, quant, output_offset, act);
+                            o[2] = tfg_conv2d_cb_s8_requantize(acc2, bias, oc + 2, quant, output_offset, act);
+                            o[3] = tfg_conv2d_cb_s8_requantize(acc3, bias, oc + 3, quant, output_offset, act);
+                        }
+                    }
+                }
+            }
+        }
+        /* the remaining output channels one by one: each filter is decoded once and serves every output pixel */
+        for (; oc < out_c; ++oc) {
             const int32_t group = oc / per_group;
             tfg_conv2d_cb_s8_decode(&filter, filter.values + (size_t)oc * (size_t)filter.stride,
                                     (size_t)oc * (size_t)filter_size, filter_size, w);
