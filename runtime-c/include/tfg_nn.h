@@ -306,4 +306,10 @@ tfg_status tfg_lstm_s8(const tfg_lstm_params *p, const int8_t *input, int8_t *hi
 
 /* ===== end recurrent ===== */
 
+/* ===== float32, dynamic-range (hybrid) and float16-weight kernels (all categories) ===== */
+
+#include "tfg_float.h"
+
+/* ===== end float ===== */
+
 #endif /* TFG_NN_H */

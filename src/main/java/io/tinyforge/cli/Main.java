@@ -23,7 +23,7 @@ public final class Main {
 
     static {
         for (Command c : List.of(new InspectCommand(), new GenerateCommand(), new RunCommand(),
-                new DemoCommand(), new BoardsCommand(), new ClusterCommand())) {
+                new DemoCommand(), new BoardsCommand(), new QuantizeCommand(), new ClusterCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }

@@ -128,9 +128,10 @@ class RealModelsFirmwareTest {
 
     private static void recordBenchmark(String model, Graph g, FirmwareRun run) throws IOException {
         MemoryUsage u = run.image().usage();
-        long macs = MacCount.of(PreparedModel.prepare(g));
+        PreparedModel prepared = PreparedModel.prepare(g);
+        long macs = MacCount.of(prepared);
         double mean = run.meanInstructions();
-        String perMac = macs == 0 || !MacCount.complete(g) ? "-" : String.format(Locale.ROOT, "%.2f", mean / macs);
+        String perMac = macs == 0 || !MacCount.complete(prepared) ? "-" : String.format(Locale.ROOT, "%.2f", mean / macs);
         append(BENCHMARKS, String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %,d | %,d | %,d | %s |", model,
                 u.flashBytes(), u.ramBytes(), u.arenaBytes(), run.stackUsed(), Math.round(mean), macs, perMac));
     }
