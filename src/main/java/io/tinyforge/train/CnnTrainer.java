@@ -12,7 +12,6 @@ import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.ListenerVariables;
 import org.nd4j.autodiff.listeners.Operation;
-import org.nd4j.autodiff.listeners.records.History;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
@@ -192,14 +191,12 @@ public final class CnnTrainer {
                 int from = b * config.batch();
                 int to = Math.min(n, from + config.batch());
                 DataSet ds = batch(train, order, from, to);
-                History h;
                 if (!gradientsBuilt) {
-                    h = quietly(() -> sd.fit(ds, listener)); // SameDiff prints each differentiated op once
+                    quietly(() -> sd.fit(ds, listener)); // SameDiff prints each differentiated op once
                     gradientsBuilt = true;
                 } else {
-                    h = sd.fit(ds, listener);
+                    sd.fit(ds, listener);
                 }
-                listener.loss(h.lossCurve().lastMeanLoss().totalLoss());
                 progress.batch(b + 1, listener.meanLoss(), listener.accuracy());
             }
             double val = validation == null ? Double.NaN : accuracy(validation);
@@ -312,11 +309,6 @@ public final class CnnTrainer {
         private long correct;
         private long seen;
 
-        void loss(double l) {
-            lossSum += l;
-            lossCount++;
-        }
-
         void reset() {
             lossSum = 0;
             lossCount = 0;
@@ -348,14 +340,24 @@ public final class CnnTrainer {
             if (!LOGITS.equals(varName)) {
                 return;
             }
-            INDArray labels = batch.getLabels(0);
-            INDArray pred = activation.argMax(1);
-            INDArray truth = labels.argMax(1);
-            long m = activation.size(0);
-            for (long i = 0; i < m; i++) {
-                correct += pred.getLong(i) == truth.getLong(i) ? 1 : 0;
+            // the logits are those of the forward pass the update is computed from (weights before the step)
+            float[][] logits = activation.toFloatMatrix();
+            float[][] labels = batch.getLabels(0).toFloatMatrix();
+            double loss = 0;
+            for (int i = 0; i < logits.length; i++) {
+                int truth = argMax(labels[i]);
+                int pred = argMax(logits[i]);
+                correct += pred == truth ? 1 : 0;
+                double max = logits[i][pred];
+                double sum = 0;
+                for (float v : logits[i]) {
+                    sum += Math.exp(v - max);
+                }
+                loss += max + Math.log(sum) - logits[i][truth];
             }
-            seen += m;
+            seen += logits.length;
+            lossSum += loss / Math.max(1, logits.length);
+            lossCount++;
         }
 
     }
