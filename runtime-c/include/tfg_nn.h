@@ -191,6 +191,17 @@ void tfg_softmax_s8_s16(const int8_t *input, int32_t rows, int32_t depth, int32_
                         int32_t input_left_shift, int32_t diff_min, int16_t *output);
 
 /**
+ * Softmax of an int16 tensor (rows x depth) to int16 with scale 1/32768 and zero point 0, bit-exact with TFLM's
+ * SoftmaxInt16: (x - row_max) is rescaled by input_multiplier / input_shift (> 0 left) so that [-65535, 0]
+ * covers [-10, 0], exp and 1/(1+x) come from the 513-entry interpolated tables exp_lut and
+ * one_over_one_plus_x_lut (generated at prepare time). output holds the exponentials between passes, so
+ * input and output may be the same buffer.
+ */
+void tfg_softmax_s16(const int16_t *input, int32_t rows, int32_t depth, int32_t input_multiplier,
+                     int32_t input_shift, const int16_t *exp_lut, const int16_t *one_over_one_plus_x_lut,
+                     int16_t *output);
+
+/**
  * Element-wise logistic of size int8 values, output scale 1/256 and zero point -128, bit-exact with TFLM's
  * reference kernel. x - input_zero_point at or beyond +-input_range_radius saturates to 127 / -128;
  * otherwise it is rescaled to Q4.27 by input_multiplier (Q0.31) and input_shift (> 0 is a left shift).
@@ -264,5 +275,11 @@ tfg_status tfg_lstm_s8(const tfg_lstm_params *p, const int8_t *input, int8_t *hi
                        int16_t *cell_state, int8_t *output, void *scratch);
 
 /* ===== end recurrent ===== */
+
+/* ===== float32, dynamic-range (hybrid) and float16-weight kernels (all categories) ===== */
+
+#include "tfg_float.h"
+
+/* ===== end float ===== */
 
 #endif /* TFG_NN_H */

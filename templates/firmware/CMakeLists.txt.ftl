@@ -13,7 +13,7 @@ set(FW_CPU_FLAGS [=board.cpuFlags?join(" ")])
 file(GLOB FW_SOURCES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/*.c")
 add_executable([=model.name].elf ${FW_SOURCES})
 set_property(TARGET [=model.name].elf PROPERTY C_STANDARD 99)
-target_compile_options([=model.name].elf PRIVATE ${FW_CPU_FLAGS} -O2 -g -ffunction-sections -fdata-sections
+target_compile_options([=model.name].elf PRIVATE ${FW_CPU_FLAGS} -O2 -g -ffp-contract=off -ffunction-sections -fdata-sections
     -Wall -Wextra -Werror -pedantic)
 target_link_options([=model.name].elf PRIVATE ${FW_CPU_FLAGS} --specs=nano.specs -nostartfiles
     -Wl,--gc-sections -T "${CMAKE_CURRENT_SOURCE_DIR}/link.ld")

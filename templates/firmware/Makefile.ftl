@@ -14,7 +14,7 @@ BUILD    ?= build
 LDSCRIPT ?= link.ld
 ELF      ?= $(BUILD)/$(NAME).elf
 CPUFLAGS := [=board.cpuFlags?join(" ")]
-CFLAGS   := $(CPUFLAGS) -std=c99 -O2 -g -ffunction-sections -fdata-sections -Wall -Wextra -Werror -pedantic
+CFLAGS   := $(CPUFLAGS) -std=c99 -O2 -g -ffp-contract=off -ffunction-sections -fdata-sections -Wall -Wextra -Werror -pedantic
 LDFLAGS  := $(CPUFLAGS) --specs=nano.specs -nostartfiles -Wl,--gc-sections
 SRCS     := $(sort $(wildcard *.c))
 OBJS     := $(SRCS:%.c=$(BUILD)/%.o)

@@ -7,6 +7,16 @@
 #include "tfg_nn.h"
 #include "tfg_fixedpoint.h"
 
+/* Cores with the DSP extension (Cortex-M4/M7/M33) take two products per SMLAD; TFG_FORCE_REFERENCE selects
+ * the plain C loop everywhere. Both give the same int32 sums (the products are only reassociated). */
+#if defined(__ARM_FEATURE_DSP) && __ARM_FEATURE_DSP == 1 && !defined(TFG_FORCE_REFERENCE)
+#include <arm_acle.h>
+#include <string.h>
+#define TFG_LSTM_DSP 1
+#else
+#define TFG_LSTM_DSP 0
+#endif
+
 static int32_t tfg_lstm_sat16(int32_t v)
 {
     return tfg_clamp(v, -32768, 32767);
@@ -16,10 +26,22 @@ static int32_t tfg_lstm_sat16(int32_t v)
 static int32_t tfg_lstm_dot_s8(const int8_t *w, const int8_t *x, int32_t n, int32_t acc)
 {
     int32_t d = 0;
+#if TFG_LSTM_DSP
+    for (; d + 4 <= n; d += 4) {
+        uint32_t wv;
+        uint32_t xv;
+        memcpy(&wv, w + d, 4);
+        memcpy(&xv, x + d, 4);
+        /* bytes 0 and 2, then bytes 1 and 3, sign-extended to halfword pairs */
+        acc = (int32_t)__smlad(__sxtb16(wv), __sxtb16(xv), (uint32_t)acc);
+        acc = (int32_t)__smlad(__sxtb16((wv >> 8) | (wv << 24)), __sxtb16((xv >> 8) | (xv << 24)), (uint32_t)acc);
+    }
+#else
     for (; d + 4 <= n; d += 4) {
         acc += (int32_t)w[d] * x[d] + (int32_t)w[d + 1] * x[d + 1] + (int32_t)w[d + 2] * x[d + 2]
                + (int32_t)w[d + 3] * x[d + 3];
     }
+#endif
     for (; d < n; d++) {
         acc += (int32_t)w[d] * x[d];
     }

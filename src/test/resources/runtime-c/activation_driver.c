@@ -34,9 +34,17 @@ int main(void)
         if (h[0] >= 4) {
             int16_t *in16 = (int16_t *)malloc(2 * n + 2);
             int16_t *out16 = (int16_t *)malloc(2 * n + 2);
+            int16_t luts[2 * 513];
             size_t i;
             if (in16 == NULL || out16 == NULL) {
                 return 5;
+            }
+            for (i = 0; h[0] == 6 && i < 2 * 513; i++) {
+                unsigned char b[2];
+                if (fread(b, 1, 2, stdin) != 2) {
+                    return 4;
+                }
+                luts[i] = (int16_t)(uint16_t)((unsigned)b[0] | ((unsigned)b[1] << 8));
             }
             for (i = 0; i < n; i++) {
                 unsigned char b[2];
@@ -47,6 +55,8 @@ int main(void)
             }
             if (h[0] == 4) {
                 tfg_logistic_lut_s16(in16, (int32_t)n, h[3], h[4], out16);
+            } else if (h[0] == 6) {
+                tfg_softmax_s16(in16, h[1], h[2], h[3], h[4], luts, luts + 513, out16);
             } else {
                 tfg_tanh_lut_s16(in16, (int32_t)n, h[3], h[4], out16);
             }

@@ -1,9 +1,16 @@
 package io.tinyforge.cli;
 
+import io.tinyforge.board.Board;
+import io.tinyforge.board.Boards;
 import io.tinyforge.codegen.CNames;
 import io.tinyforge.codegen.CodeGenerator;
 import io.tinyforge.codegen.GeneratedModel;
 import io.tinyforge.codegen.GeneratorOptions;
+import io.tinyforge.firmware.FirmwareRun;
+import io.tinyforge.firmware.FirmwareRunner;
+import io.tinyforge.firmware.ModelApi;
+import io.tinyforge.firmware.TestVectors;
+import io.tinyforge.firmware.Toolchain;
 import io.tinyforge.host.HostBuild;
 import io.tinyforge.host.HostProgram;
 import io.tinyforge.ir.Graph;
@@ -14,6 +21,8 @@ import io.tinyforge.refimpl.PreparedModel;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Random;
 import java.util.TreeMap;
 import org.apache.commons.cli.CommandLine;
@@ -21,10 +30,14 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code tinyforge demo}: the whole flow on the embedded model — summary, generate, host compile, run seeded
- * random vectors through the C and the Java reference, compare byte for byte (exit 1 when they differ).
+ * {@code tinyforge demo}: the whole flow on the embedded model — summary, generate, host compile, run the
+ * vectors through the C and the Java reference, then (when the Arm toolchain and QEMU are installed) as
+ * Cortex-M4 firmware in QEMU; compare byte for byte (exit 1 when they differ).
  */
 final class DemoCommand implements Command {
+
+    /** The reference emulated target (Cortex-M4F). */
+    static final String EMULATED_BOARD = "qemu-mps2-an386";
 
     @Override
     public String name() {
@@ -96,16 +109,47 @@ final class DemoCommand implements Command {
             byte[] java = Engines.java(m, inputs);
             out.println("  run:          " + vectors + " " + what + " through the host C and the Java reference");
             int bad = firstDifference(java, c);
-            if (bad < 0) {
-                out.println("  result:       equal, byte for byte (" + c.length + " output bytes)");
-                return 0;
+            if (bad >= 0) {
+                out.println("  result:       NOT EQUAL: first difference at output byte " + bad + " (vector "
+                        + bad / Math.max(1, g.outputRecordBytes()) + ")");
+                return 1;
             }
-            out.println("  result:       NOT EQUAL: first difference at output byte " + bad + " (vector "
-                    + bad / Math.max(1, g.outputRecordBytes()) + ")");
-            return 1;
+            out.println("  result:       equal, byte for byte (" + c.length + " output bytes)");
+            return runOnEmulator(m, gm, inputs, java, tmp, inv);
         } finally {
             Engines.deleteTree(tmp);
         }
+    }
+
+    /**
+     * When arm-none-eabi-gcc and qemu-system-arm are installed, builds the generated model as Cortex-M4 firmware
+     * for {@link #EMULATED_BOARD}, runs the same vectors in QEMU and compares with the Java reference.
+     */
+    private static int runOnEmulator(PreparedModel m, GeneratedModel gm, byte[] inputs, byte[] java, Path tmp,
+            Invocation inv) {
+        PrintStream out = inv.out();
+        if (!Toolchain.canBuildFirmware() || !Toolchain.has("qemu-system-arm")) {
+            out.println("  emulator:     skipped (install gcc-arm-none-eabi, libnewlib-arm-none-eabi and "
+                    + "qemu-system-arm to also run on " + EMULATED_BOARD + ")");
+            return 0;
+        }
+        Board board = Boards.builtin().get(EMULATED_BOARD);
+        ModelApi api = ModelApi.read(gm.dir());
+        TestVectors vectors = TestVectors.of(api, inputs, "demo vectors");
+        Path pluginDir = Path.of(System.getProperty("user.home"), ".cache", "tinyforge", "qemu-plugin");
+        FirmwareRun run = new FirmwareRunner(board, Duration.ofSeconds(120), pluginDir)
+                .run(gm.dir(), vectors, tmp.resolve("firmware"), inv.commandLine());
+        out.printf(Locale.ROOT, "  firmware:     %s (%s): flash %,d B, RAM %,d B (arena %,d B), %,d instructions per"
+                + " inference%n", board.name(), board.core(), run.image().usage().flashBytes(),
+                run.image().usage().ramBytes(), run.image().usage().arenaBytes(), Math.round(run.meanInstructions()));
+        int bad = firstDifference(java, run.outputs());
+        if (bad >= 0) {
+            out.println("  emulator:     NOT EQUAL: first difference at output byte " + bad + " (vector "
+                    + bad / Math.max(1, m.graph().outputRecordBytes()) + ")");
+            return 1;
+        }
+        out.println("  emulator:     equal to the Java reference, byte for byte");
+        return 0;
     }
 
     private static int vectors(CommandLine cl) {

@@ -140,7 +140,7 @@ final class FirmwareEngine {
             FirmwareRun run = new FirmwareRunner(board, RUN_TIMEOUT, pluginDir)
                     .run(gm.dir(), vectors, tmp.resolve("firmware"), inv.commandLine());
             if (cl.hasOption("report")) {
-                ObjectNode r = FirmwareReport.toJson(gm.name(), board, run, MacCount.complete(m.graph()) ? MacCount.of(m) : 0);
+                ObjectNode r = FirmwareReport.toJson(gm.name(), board, run, MacCount.complete(m) ? MacCount.of(m) : 0);
                 r.put("tinyforge_command", inv.commandLine());
                 FirmwareReport.write(Path.of(cl.getOptionValue("report")), r);
             }

@@ -4,6 +4,7 @@ import io.tinyforge.codegen.CNames;
 import io.tinyforge.fixedpoint.Rounding;
 import io.tinyforge.importer.TfliteImporter;
 import io.tinyforge.ir.Graph;
+import io.tinyforge.passes.FoldFloat16Dequantize;
 import io.tinyforge.refimpl.PrepareContext;
 import io.tinyforge.refimpl.PreparedModel;
 import java.nio.file.Path;
@@ -47,8 +48,9 @@ final class Models {
         return Path.of(rest.get(0));
     }
 
+    /** Imports a model; float16 weights behind DEQUANTIZE are folded so the kernels read them as half. */
     static Graph load(Path p) {
-        return TfliteImporter.load(p);
+        return FoldFloat16Dequantize.apply(TfliteImporter.load(p));
     }
 
     static PreparedModel prepare(Graph g, Rounding r) {

@@ -44,4 +44,23 @@ public final class CNames {
         String s = hint == null ? "" : hint.replaceAll("[^A-Za-z0-9_]", "_");
         return s.isEmpty() ? "c" : s;
     }
+
+    /**
+     * Text safe inside a C block comment on one line: no comment end, no trigraph start ({@code ??}), no control
+     * characters (so a tensor name from the model file cannot break the generated code).
+     */
+    public static String comment(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (char ch : text.toCharArray()) {
+            sb.append(Character.isISOControl(ch) ? ' ' : ch);
+        }
+        String s = sb.toString();
+        while (s.contains("*/") || s.contains("??") || s.contains("/*")) {
+            s = s.replace("*/", "* /").replace("??", "? ?").replace("/*", "/ *");
+        }
+        return s;
+    }
 }

@@ -65,8 +65,8 @@ public final class CodeGenerator {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("version", ToolVersion.get());
         header.put("sha256", g.sha256() == null ? "unknown" : g.sha256());
-        header.put("command", options.commandLine().replace("*/", "* /").replace("\n", " "));
-        header.put("model", g.name());
+        header.put("command", CNames.comment(options.commandLine()));
+        header.put("model", CNames.comment(g.name()));
         return header;
     }
 
@@ -155,7 +155,7 @@ public final class CodeGenerator {
             }
             String scale = t.hasQuant() ? Float.toString(t.quant().scale()) + "f" : "0.0f";
             int zp = t.hasQuant() ? t.quant().zeroPoint() : 0;
-            out.add(new IoView(i, t.name(), t.dtype().label(), t.shape().toString(), plan.tensorOffset(t.index()),
+            out.add(new IoView(i, CNames.comment(t.name()), t.dtype().label(), t.shape().toString(), plan.tensorOffset(t.index()),
                     t.bytes(), scale, zp));
         }
         return out;
@@ -167,7 +167,7 @@ public final class CodeGenerator {
             long off = plan.tensorOffset(t.index());
             if (t.variable() && !t.isConstant() && off >= 0) {
                 int fill = t.dtype() == DType.INT8 && t.hasQuant() ? t.quant().zeroPoint() : 0;
-                out.add(new StateView(t.index() + " '" + t.name() + "'", off, t.bytes(), fill));
+                out.add(new StateView(t.index() + " '" + CNames.comment(t.name()) + "'", off, t.bytes(), fill));
             }
         }
         return out;

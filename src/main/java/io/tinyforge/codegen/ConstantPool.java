@@ -45,7 +45,7 @@ final class ConstantPool {
             return known;
         }
         String name = add(prefix + "_t" + t.index(), t.dtype().cType(), literals(t),
-                "tensor " + t.index() + " '" + t.name() + "' " + t.dtype().label() + t.shape());
+                "tensor " + t.index() + " '" + CNames.comment(t.name()) + "' " + t.dtype().label() + t.shape());
         tensorNames.put(t.index(), name);
         return name;
     }
@@ -92,7 +92,7 @@ final class ConstantPool {
             int n = hintCounts.merge(h, 1, Integer::sum) - 1;
             name = prefix + "_" + h + n;
         } while (used.contains(name));
-        return add(name, cType, literals, hint);
+        return add(name, cType, literals, CNames.comment(hint));
     }
 
     private String add(String name, String cType, List<String> literals, String comment) {

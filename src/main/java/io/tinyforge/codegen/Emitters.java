@@ -12,24 +12,24 @@ public final class Emitters {
 
     static {
         // one line per operator, alphabetical; each emitter lives in codegen/ops/<Op>Emitter.java
-        EMITTERS.put(OpType.ADD, new io.tinyforge.codegen.ops.AddEmitter());
-        EMITTERS.put(OpType.AVERAGE_POOL_2D, new io.tinyforge.codegen.ops.AveragePool2DEmitter());
-        EMITTERS.put(OpType.CONCATENATION, new io.tinyforge.codegen.ops.ConcatenationEmitter());
-        EMITTERS.put(OpType.DEQUANTIZE, new io.tinyforge.codegen.ops.DequantizeEmitter());
-        EMITTERS.put(OpType.MAX_POOL_2D, new io.tinyforge.codegen.ops.MaxPool2DEmitter());
-        EMITTERS.put(OpType.MEAN, new io.tinyforge.codegen.ops.MeanEmitter());
-        EMITTERS.put(OpType.MUL, new io.tinyforge.codegen.ops.MulEmitter());
-        EMITTERS.put(OpType.PAD, new io.tinyforge.codegen.ops.PadEmitter());
+        EMITTERS.put(OpType.ADD, io.tinyforge.codegen.ops.FloatEmitters.binary(io.tinyforge.refimpl.ops.AddParams.class, new io.tinyforge.codegen.ops.AddEmitter()));
+        EMITTERS.put(OpType.AVERAGE_POOL_2D, io.tinyforge.codegen.ops.FloatEmitters.averagePool2d());
+        EMITTERS.put(OpType.CONCATENATION, io.tinyforge.codegen.ops.FloatEmitters.shapeOp(io.tinyforge.refimpl.ops.ConcatenationParams.class, new io.tinyforge.codegen.ops.ConcatenationEmitter(), "basic/tfg_concat_f32.c"));
+        EMITTERS.put(OpType.DEQUANTIZE, io.tinyforge.codegen.ops.FloatEmitters.dequantize());
+        EMITTERS.put(OpType.MAX_POOL_2D, io.tinyforge.codegen.ops.FloatEmitters.maxPool2d());
+        EMITTERS.put(OpType.MEAN, io.tinyforge.codegen.ops.FloatEmitters.shapeOp(io.tinyforge.refimpl.ops.MeanParams.class, new io.tinyforge.codegen.ops.MeanEmitter(), "basic/tfg_mean_f32.c"));
+        EMITTERS.put(OpType.MUL, io.tinyforge.codegen.ops.FloatEmitters.binary(io.tinyforge.refimpl.ops.MulParams.class, new io.tinyforge.codegen.ops.MulEmitter()));
+        EMITTERS.put(OpType.PAD, io.tinyforge.codegen.ops.FloatEmitters.shapeOp(io.tinyforge.refimpl.ops.PadParams.class, new io.tinyforge.codegen.ops.PadEmitter(), "basic/tfg_pad_f32.c"));
         EMITTERS.put(OpType.QUANTIZE, new io.tinyforge.codegen.ops.QuantizeEmitter());
-        EMITTERS.put(OpType.RELU, new io.tinyforge.codegen.ops.ReluEmitter());
-        EMITTERS.put(OpType.RELU6, new io.tinyforge.codegen.ops.Relu6Emitter());
+        EMITTERS.put(OpType.RELU, io.tinyforge.codegen.ops.FloatEmitters.activation(io.tinyforge.refimpl.ops.ReluParams.class, new io.tinyforge.codegen.ops.ReluEmitter()));
+        EMITTERS.put(OpType.RELU6, io.tinyforge.codegen.ops.FloatEmitters.activation(io.tinyforge.refimpl.ops.Relu6Params.class, new io.tinyforge.codegen.ops.Relu6Emitter()));
         EMITTERS.put(OpType.RESHAPE, new io.tinyforge.codegen.ops.ReshapeEmitter());
-        EMITTERS.put(OpType.CONV_2D, new io.tinyforge.codegen.ops.Conv2DEmitter());
-        EMITTERS.put(OpType.DEPTHWISE_CONV_2D, new io.tinyforge.codegen.ops.DepthwiseConv2DEmitter());
-        EMITTERS.put(OpType.FULLY_CONNECTED, new io.tinyforge.codegen.ops.FullyConnectedEmitter());
-        EMITTERS.put(OpType.LOGISTIC, new io.tinyforge.codegen.ops.LogisticEmitter());
-        EMITTERS.put(OpType.SOFTMAX, new io.tinyforge.codegen.ops.SoftmaxEmitter());
-        EMITTERS.put(OpType.TANH, new io.tinyforge.codegen.ops.TanhEmitter());
+        EMITTERS.put(OpType.CONV_2D, io.tinyforge.codegen.ops.FloatEmitters.conv2d());
+        EMITTERS.put(OpType.DEPTHWISE_CONV_2D, io.tinyforge.codegen.ops.FloatEmitters.depthwiseConv2d());
+        EMITTERS.put(OpType.FULLY_CONNECTED, io.tinyforge.codegen.ops.FloatEmitters.fullyConnected());
+        EMITTERS.put(OpType.LOGISTIC, io.tinyforge.codegen.ops.FloatEmitters.activation(io.tinyforge.refimpl.ops.LogisticParams.class, new io.tinyforge.codegen.ops.LogisticEmitter()));
+        EMITTERS.put(OpType.SOFTMAX, io.tinyforge.codegen.ops.FloatEmitters.softmax());
+        EMITTERS.put(OpType.TANH, io.tinyforge.codegen.ops.FloatEmitters.activation(io.tinyforge.refimpl.ops.TanhParams.class, new io.tinyforge.codegen.ops.TanhEmitter()));
         EMITTERS.put(OpType.SVDF, new io.tinyforge.codegen.ops.SvdfEmitter());
         EMITTERS.put(OpType.UNIDIRECTIONAL_SEQUENCE_LSTM, new io.tinyforge.codegen.ops.UnidirectionalSequenceLstmEmitter());
     }

@@ -1,16 +1,20 @@
 package io.tinyforge.firmware;
 
-import io.tinyforge.ir.Graph;
 import io.tinyforge.refimpl.HasMacs;
 import io.tinyforge.refimpl.PreparedModel;
 import io.tinyforge.refimpl.PreparedOp;
+import java.util.Set;
 
 /**
  * Multiply-accumulates of one inference: the sum of {@link HasMacs#macs()} over the prepared operators (the
- * figure {@code tinyforge inspect} shows). Operators whose params do not report MACs (SVDF and LSTM at
- * present) count 0; {@link #complete} says whether the sum covers the whole model.
+ * figure {@code tinyforge inspect} shows). {@link #complete} says whether every multiply-accumulating
+ * operator reported its MACs, i.e. whether a per-MAC figure means anything.
  */
 public final class MacCount {
+
+    /** Operators whose cost is dominated by multiply-accumulates. */
+    private static final Set<String> MAC_OPS =
+            Set.of("CONV_2D", "DEPTHWISE_CONV_2D", "FULLY_CONNECTED", "SVDF", "UNIDIRECTIONAL_SEQUENCE_LSTM");
 
     private MacCount() {
     }
@@ -25,11 +29,14 @@ public final class MacCount {
         return macs;
     }
 
-    /** Whether every operator that multiplies and accumulates reports its MACs. */
-    public static boolean complete(Graph g) {
-        return g.operators().stream().noneMatch(op -> switch (op.type()) {
-            case SVDF, UNIDIRECTIONAL_SEQUENCE_LSTM -> true;
-            default -> false;
-        });
+    /** Whether every multiply-accumulating operator of {@code model} reports its MACs. */
+    public static boolean complete(PreparedModel model) {
+        for (int i = 0; i < model.ops().size(); i++) {
+            String type = model.graph().operators().get(i).type().name();
+            if (MAC_OPS.contains(type) && !(model.ops().get(i).params() instanceof HasMacs)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -13,23 +13,23 @@ public final class Kernels {
     static {
         // one line per operator, alphabetical; each kernel lives in refimpl/ops/<Op>Kernel.java
         KERNELS.put(OpType.RESHAPE, new io.tinyforge.refimpl.ops.ReshapeKernel());
-        KERNELS.put(OpType.CONV_2D, new io.tinyforge.refimpl.ops.Conv2DKernel());
-        KERNELS.put(OpType.DEPTHWISE_CONV_2D, new io.tinyforge.refimpl.ops.DepthwiseConv2DKernel());
-        KERNELS.put(OpType.FULLY_CONNECTED, new io.tinyforge.refimpl.ops.FullyConnectedKernel());
-        KERNELS.put(OpType.ADD, new io.tinyforge.refimpl.ops.AddKernel());
-        KERNELS.put(OpType.AVERAGE_POOL_2D, new io.tinyforge.refimpl.ops.AveragePool2DKernel());
-        KERNELS.put(OpType.CONCATENATION, new io.tinyforge.refimpl.ops.ConcatenationKernel());
-        KERNELS.put(OpType.DEQUANTIZE, new io.tinyforge.refimpl.ops.DequantizeKernel());
-        KERNELS.put(OpType.MAX_POOL_2D, new io.tinyforge.refimpl.ops.MaxPool2DKernel());
-        KERNELS.put(OpType.MEAN, new io.tinyforge.refimpl.ops.MeanKernel());
-        KERNELS.put(OpType.MUL, new io.tinyforge.refimpl.ops.MulKernel());
-        KERNELS.put(OpType.PAD, new io.tinyforge.refimpl.ops.PadKernel());
+        KERNELS.put(OpType.CONV_2D, io.tinyforge.refimpl.ops.FloatKernels.conv2d());
+        KERNELS.put(OpType.DEPTHWISE_CONV_2D, io.tinyforge.refimpl.ops.FloatKernels.depthwiseConv2d());
+        KERNELS.put(OpType.FULLY_CONNECTED, io.tinyforge.refimpl.ops.FloatKernels.fullyConnected());
+        KERNELS.put(OpType.ADD, io.tinyforge.refimpl.ops.FloatKernels.binary(OpType.ADD, io.tinyforge.refimpl.ops.AddParams.class, new io.tinyforge.refimpl.ops.AddKernel()));
+        KERNELS.put(OpType.AVERAGE_POOL_2D, io.tinyforge.refimpl.ops.FloatKernels.averagePool2d());
+        KERNELS.put(OpType.CONCATENATION, io.tinyforge.refimpl.ops.FloatKernels.shapeOp(io.tinyforge.refimpl.ops.ConcatenationParams.class, new io.tinyforge.refimpl.ops.ConcatenationKernel()));
+        KERNELS.put(OpType.DEQUANTIZE, io.tinyforge.refimpl.ops.FloatKernels.dequantize());
+        KERNELS.put(OpType.MAX_POOL_2D, io.tinyforge.refimpl.ops.FloatKernels.maxPool2d());
+        KERNELS.put(OpType.MEAN, io.tinyforge.refimpl.ops.FloatKernels.shapeOp(io.tinyforge.refimpl.ops.MeanParams.class, new io.tinyforge.refimpl.ops.MeanKernel()));
+        KERNELS.put(OpType.MUL, io.tinyforge.refimpl.ops.FloatKernels.binary(OpType.MUL, io.tinyforge.refimpl.ops.MulParams.class, new io.tinyforge.refimpl.ops.MulKernel()));
+        KERNELS.put(OpType.PAD, io.tinyforge.refimpl.ops.FloatKernels.shapeOp(io.tinyforge.refimpl.ops.PadParams.class, new io.tinyforge.refimpl.ops.PadKernel()));
         KERNELS.put(OpType.QUANTIZE, new io.tinyforge.refimpl.ops.QuantizeKernel());
-        KERNELS.put(OpType.RELU, new io.tinyforge.refimpl.ops.ReluKernel());
-        KERNELS.put(OpType.RELU6, new io.tinyforge.refimpl.ops.Relu6Kernel());
-        KERNELS.put(OpType.LOGISTIC, new io.tinyforge.refimpl.ops.LogisticKernel());
-        KERNELS.put(OpType.SOFTMAX, new io.tinyforge.refimpl.ops.SoftmaxKernel());
-        KERNELS.put(OpType.TANH, new io.tinyforge.refimpl.ops.TanhKernel());
+        KERNELS.put(OpType.RELU, io.tinyforge.refimpl.ops.FloatKernels.activation(OpType.RELU, io.tinyforge.refimpl.ops.ReluParams.class, new io.tinyforge.refimpl.ops.ReluKernel()));
+        KERNELS.put(OpType.RELU6, io.tinyforge.refimpl.ops.FloatKernels.activation(OpType.RELU6, io.tinyforge.refimpl.ops.Relu6Params.class, new io.tinyforge.refimpl.ops.Relu6Kernel()));
+        KERNELS.put(OpType.LOGISTIC, io.tinyforge.refimpl.ops.FloatKernels.activation(OpType.LOGISTIC, io.tinyforge.refimpl.ops.LogisticParams.class, new io.tinyforge.refimpl.ops.LogisticKernel()));
+        KERNELS.put(OpType.SOFTMAX, io.tinyforge.refimpl.ops.FloatKernels.softmax());
+        KERNELS.put(OpType.TANH, io.tinyforge.refimpl.ops.FloatKernels.activation(OpType.TANH, io.tinyforge.refimpl.ops.TanhParams.class, new io.tinyforge.refimpl.ops.TanhKernel()));
         KERNELS.put(OpType.SVDF, new io.tinyforge.refimpl.ops.SvdfKernel());
         KERNELS.put(OpType.UNIDIRECTIONAL_SEQUENCE_LSTM, new io.tinyforge.refimpl.ops.UnidirectionalSequenceLstmKernel());
     }

@@ -109,6 +109,20 @@ class CodeGeneratorTest {
         assertTrue(Files.readString(tmp.resolve("d/tfg_config.h")).contains("#define TFG_SINGLE_ROUNDING 0"));
     }
 
+    @Test
+    void hostileTensorAndModelNamesCannotBreakTheGeneratedC() {
+        Graph g = FixtureGraphs.singleReshape();
+        String evil = "x*/ int oops; /* ??/ \n#error";
+        List<io.tinyforge.ir.Tensor> ts = g.tensors().stream()
+                .map(t -> new io.tinyforge.ir.Tensor(t.index(), evil, t.shape(), t.dtype(), t.quant(), t.data(),
+                        t.variable()))
+                .toList();
+        Graph bad = new Graph(evil, ts, g.operators(), g.inputs(), g.outputs(), g.sha256());
+        CodeGenerator.generate(PreparedModel.prepare(bad), new GeneratorOptions("m", "cmd */ ??/ " + evil),
+                tmp.resolve("evil"));
+        HostBuild.checkCompiles(tmp.resolve("evil"), tmp.resolve("evil_o"));
+    }
+
     private static List<String> list(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();

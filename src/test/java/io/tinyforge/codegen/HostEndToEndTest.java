@@ -69,6 +69,23 @@ class HostEndToEndTest {
         Bytes.assertSame(name + " host C vs Java", expected.toByteArray(), actual, g.output(0).dtype().size());
     }
 
+    @org.junit.jupiter.api.Test
+    void defaultModelWithSingleRoundingOnHostEqualsJavaReference() {
+        Graph g = FixtureModels.byName().get("default_int8");
+        assumeGeneratable(g);
+        PreparedModel m = PreparedModel.prepare(g,
+                new io.tinyforge.refimpl.PrepareContext(io.tinyforge.fixedpoint.Rounding.SINGLE));
+        byte[] records = FixtureGraphs.randomRecords(g, 20, 5);
+        Interpreter it = new Interpreter(m);
+        int in = (int) g.inputRecordBytes();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        for (int off = 0; off < records.length; off += in) {
+            expected.writeBytes(it.run(Arrays.copyOfRange(records, off, off + in)));
+        }
+        Bytes.assertSame("default_int8 single rounding host C vs Java", expected.toByteArray(),
+                build(m, "default_single").run(records), 1);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.tinyforge.testing.SharedModels#int8Models")
     void sharedModelOnHostEqualsTflmGoldens(String model) throws Exception {

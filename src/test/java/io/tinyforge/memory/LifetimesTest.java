@@ -115,6 +115,20 @@ class LifetimesTest {
         assertEquals(last, b.last(), "last use of t" + tensor);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("io.tinyforge.testing.SharedModels#int8Models")
+    void everyPlannerIsValidOnTheSharedModelsAndBestIsNeverWorseThanGreedy(String model) {
+        PreparedModel m = PreparedModel.prepare(
+                io.tinyforge.importer.TfliteImporter.load(io.tinyforge.testing.SharedModels.model(model)));
+        long lower = Lifetimes.of(m).lowerBound();
+        for (MemoryPlanner p : Planners.all()) {
+            ArenaPlan a = ArenaPlan.of(m, p); // checks for overlaps
+            org.junit.jupiter.api.Assertions.assertTrue(a.arenaBytes() >= lower, model + " " + p.name());
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(ArenaPlan.of(m, Planners.byName("best")).arenaBytes()
+                <= ArenaPlan.of(m, Planners.byName("greedy")).arenaBytes(), model);
+    }
+
     @Test
     void arenaPlanPutsNoTwoLiveBuffersTogetherForEveryPlanner() {
         PreparedModel m = PreparedModel.prepare(FixtureGraphs.reshapeChain());

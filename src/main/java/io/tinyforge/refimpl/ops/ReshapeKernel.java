@@ -15,8 +15,9 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * RESHAPE: copies the input bytes unchanged. The new shape comes from a constant int32 second input, else
- * from the options, else from the output tensor (as TFLM does); one dimension may be -1 and is inferred.
+ * RESHAPE: copies the input bytes unchanged. As in TFLM, the output tensor must hold as many elements as the
+ * input. The new shape comes from a constant int32 second input, else from the options (one dimension may be
+ * -1 and is inferred), else — or when that requested shape does not fit — from the output tensor.
  */
 public final class ReshapeKernel implements OpKernel<ReshapeParams> {
 
@@ -30,10 +31,16 @@ public final class ReshapeKernel implements OpKernel<ReshapeParams> {
         if (in.dtype() != out.dtype()) {
             throw fail(op, "changes the element type from " + in.dtype().label() + " to " + out.dtype().label());
         }
-        int[] requested = requestedShape(graph, op, out);
-        Shape shape = Shape.of(resolve(op, requested, in.shape().elements()));
-        if (shape.elements() != out.shape().elements()) {
-            throw fail(op, "resolves to shape " + shape + " but its output tensor has shape " + out.shape());
+        if (in.shape().elements() != out.shape().elements()) {
+            throw fail(op, "has " + in.shape().elements() + " input elements but its output tensor " + out.shape()
+                    + " holds " + out.shape().elements());
+        }
+        Shape shape;
+        try {
+            shape = Shape.of(resolve(op, requestedShape(graph, op, out), in.shape().elements()));
+        } catch (ModelException e) {
+            // TFLM sizes the output from the output tensor alone; a stale requested shape is not an error
+            shape = out.shape();
         }
         return new ReshapeParams(op, in.index(), out.index(), shape, in.bytes());
     }

@@ -3,6 +3,7 @@ package io.tinyforge.refimpl.ops;
 import io.tinyforge.fixedpoint.FixedPoint;
 import io.tinyforge.fixedpoint.GemmlowpExp;
 import io.tinyforge.fixedpoint.GemmlowpFixed;
+import io.tinyforge.fixedpoint.Int16Lut;
 import io.tinyforge.fixedpoint.QuantizedMultiplier;
 import io.tinyforge.fixedpoint.Rounding;
 import io.tinyforge.fixedpoint.ScaledReciprocal;
@@ -17,9 +18,10 @@ import io.tinyforge.refimpl.PrepareContext;
 import io.tinyforge.refimpl.TensorStore;
 
 /**
- * SOFTMAX int8 to int8 or int16, bit-exact with TFLM's {@code reference_ops::Softmax<int8_t, OutputT>}: the
- * input difference to the row maximum is rescaled to Q5.26, exponentiated with gemmlowp's
- * {@code exp_on_negative_values}, summed in Q12.19 and normalized with {@code GetReciprocal}.
+ * SOFTMAX, bit-exact with TFLM's reference kernels. int8 to int8 or int16 ({@code Softmax<int8_t, OutputT>}):
+ * the input difference to the row maximum is rescaled to Q5.26, exponentiated with gemmlowp's
+ * {@code exp_on_negative_values}, summed in Q12.19 and normalized with {@code GetReciprocal}. int16 to int16
+ * ({@code SoftmaxInt16}): exp and 1/(1+x) come from interpolated 513-entry tables.
  */
 public final class SoftmaxKernel implements OpKernel<SoftmaxParams> {
 
@@ -36,25 +38,50 @@ public final class SoftmaxKernel implements OpKernel<SoftmaxParams> {
         }
         Tensor in = graph.tensor(op.input(0));
         Tensor out = graph.tensor(op.output(0));
-        if (in.dtype() != DType.INT8) {
-            throw new ModelException(where + ": " + in.dtype().label() + " input is not supported (int8 only)");
+        if (in.dtype() != DType.INT8 && in.dtype() != DType.INT16) {
+            throw new ModelException(where + ": " + in.dtype().label() + " input is not supported (int8 or int16)");
         }
         if (!in.hasQuant() || !out.hasQuant()) {
             throw new ModelException(where + ": input and output must be quantized");
         }
-        checkOutputQuantization(where, out);
         if (in.shape().rank() < 1 || !in.shape().equals(out.shape())) {
             throw new ModelException(where + ": input shape " + in.shape() + " and output shape "
                     + out.shape() + " must be equal and of rank >= 1");
         }
         float beta = op.options(SoftmaxOptions.class).beta();
         Rounding rounding = ctx.rounding();
-        QuantizedMultiplier m = preprocessSoftmaxScaling(where, beta, in.quant().scale(), rounding);
-        int diffMin = -calculateInputRadius(SCALED_DIFF_INTEGER_BITS, m.shift());
         int depth = in.shape().fromEnd(1);
         int rows = depth == 0 ? 0 : (int) (in.shape().elements() / depth);
-        return new SoftmaxParams(op, op.input(0), op.output(0), out.dtype(), rows, depth, m.multiplier(),
-                m.shift(), diffMin, rounding);
+        if (in.dtype() == DType.INT16) {
+            checkInt16Output(where, out);
+            // the input difference is scaled so that [-65535, 0] covers [-10, 0], the exp table's range
+            QuantizedMultiplier m = QuantizedMultiplier.of(
+                    (double) in.quant().scale() * (double) beta / (10.0 / 65535.0), rounding);
+            return new SoftmaxParams(op, op.input(0), op.output(0), DType.INT16, DType.INT16, rows, depth,
+                    m.multiplier(), m.shift(), 0, int16Luts(), rounding);
+        }
+        checkOutputQuantization(where, out);
+        QuantizedMultiplier m = preprocessSoftmaxScaling(where, beta, in.quant().scale(), rounding);
+        int diffMin = -calculateInputRadius(SCALED_DIFF_INTEGER_BITS, m.shift());
+        return new SoftmaxParams(op, op.input(0), op.output(0), DType.INT8, out.dtype(), rows, depth,
+                m.multiplier(), m.shift(), diffMin, null, rounding);
+    }
+
+    private static void checkInt16Output(String where, Tensor out) {
+        if (out.dtype() != DType.INT16 || out.quant().zeroPoint() != 0
+                || Math.abs(out.quant().scale() - 1.0f / 32768) > 0.001f * 1.0f / 32768) {
+            throw new ModelException(where + ": int16 input needs an int16 output with scale 1/32768 and zero point"
+                    + " 0, has " + out.dtype().label() + " " + out.quant());
+        }
+    }
+
+    /** TFLM's tables: exp on [-10, 0] and 1/(1+x) on [0, 1], outputs over [-1, 1] (Q0.15). */
+    static SoftmaxLuts int16Luts() {
+        int range = Short.MAX_VALUE - Short.MIN_VALUE;
+        short[] exp = Int16Lut.populate(10.0f / range, Short.MAX_VALUE, 2.0f / range, 0,
+                x -> (float) Math.exp(x));
+        short[] recip = Int16Lut.populate(1.0f / range, Short.MIN_VALUE, 2.0f / range, 0, x -> 1.0f / (1.0f + x));
+        return new SoftmaxLuts(exp, recip);
     }
 
     private static void checkOutputQuantization(String where, Tensor out) {
@@ -97,6 +124,10 @@ public final class SoftmaxKernel implements OpKernel<SoftmaxParams> {
 
     @Override
     public void eval(SoftmaxParams p, TensorStore store) {
+        if (p.inputType() == DType.INT16) {
+            evalInt16(p, store);
+            return;
+        }
         byte[] in = store.bytes(p.input());
         boolean int16 = p.outputType() == DType.INT16;
         int outBits = int16 ? 16 : 8;
@@ -135,6 +166,40 @@ public final class SoftmaxKernel implements OpKernel<SoftmaxParams> {
                 } else {
                     out8[base + c] = (byte) v;
                 }
+            }
+        }
+    }
+
+    /** TFLM {@code SoftmaxInt16}. */
+    private static void evalInt16(SoftmaxParams p, TensorStore store) {
+        int depth = p.depth();
+        short[] expLut = p.luts().exp();
+        short[] recipLut = p.luts().oneOverOnePlusX();
+        int[] exps = new int[depth];
+        for (int r = 0; r < p.rows(); r++) {
+            int base = r * depth;
+            int max = Short.MIN_VALUE;
+            for (int c = 0; c < depth; c++) {
+                max = Math.max(max, store.int16(p.input(), base + c));
+            }
+            int sumOfExps = 0; // Q16.15
+            for (int c = 0; c < depth; c++) {
+                int diff = store.int16(p.input(), base + c) - max;
+                int scaled = FixedPoint.multiplyByQuantizedMultiplier(diff, p.inputMultiplier(), p.inputLeftShift(),
+                        p.rounding());
+                // recenter [-65535, 0] to the table's [-32768, 32767]
+                exps[c] = Int16Lut.lookup(FixedPoint.clampInt16(scaled + 32767), expLut);
+                sumOfExps += exps[c];
+            }
+            int headroomPlusOne = Integer.numberOfLeadingZeros(sumOfExps);
+            int shiftedSum = (int) ((((long) sumOfExps << (headroomPlusOne - 1)) + (1 << 13)) >> 14);
+            // 1/(1 + x) with x = sum - 1, recentered from [0, 65535] to [-32768, 32767]
+            int recip = Int16Lut.lookup(FixedPoint.clampInt16(shiftedSum - ((1 << 15) + (1 << 16))), recipLut);
+            int rightShift = 31 - headroomPlusOne;
+            long round = 1 << (rightShift - 1);
+            for (int c = 0; c < depth; c++) {
+                int result = (int) (((long) exps[c] * recip + round) >> rightShift);
+                store.setInt16(p.output(), base + c, Math.max(0, Math.min(Short.MAX_VALUE, result)));
             }
         }
     }

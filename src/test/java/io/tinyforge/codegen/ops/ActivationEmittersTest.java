@@ -56,7 +56,7 @@ class ActivationEmittersTest {
 
         @Override
         public String constInt16(String hint, short[] v) {
-            throw new UnsupportedOperationException();
+            return "g_" + hint;
         }
 
         @Override
@@ -77,7 +77,8 @@ class ActivationEmittersTest {
 
     private static Graph graph(OpType type, OpOptions o, Shape shape, float inScale, int inZp, DType outType,
             float outScale, int outZp) {
-        DType inType = outType == DType.INT16 && type != OpType.SOFTMAX ? DType.INT16 : DType.INT8;
+        DType inType = outType == DType.INT16 && (type != OpType.SOFTMAX || outScale == 1.0f / 32768)
+                ? DType.INT16 : DType.INT8;
         Tensor in = new Tensor(0, "in", shape, inType, QuantParams.perTensor(inScale, inZp), null, false);
         Tensor out = new Tensor(1, "out", shape, outType, QuantParams.perTensor(outScale, outZp), null, false);
         Operator op = new Operator(0, type, new int[] {0}, new int[] {1}, o, new int[0]);
@@ -124,6 +125,18 @@ class ActivationEmittersTest {
         assertEquals("tfg_softmax_s8_s16(((int8_t *)t0), 3, 10, 1073741824, 23, -248, ((int16_t *)t1));",
                 render(s16));
         assertEquals(List.of("activation/tfg_softmax_s8_s16.c"), s16.kernelSources());
+    }
+
+    @Test
+    void int16SoftmaxPassesItsTablesAsConstArrays() throws Exception {
+        // int16 input scale 10/65535 (beta 1): the rescale multiplier is exactly 1 = 2^30 * 2^(1-31)
+        Graph g = graph(OpType.SOFTMAX, new SoftmaxOptions(1.0f), Shape.of(2, 6), 10.0f / 65535, 0, DType.INT16,
+                1.0f / 32768, 0);
+        OpCall c = new SoftmaxEmitter().emit(new SoftmaxKernel().prepare(g, g.operators().get(0),
+                PrepareContext.DEFAULT), new FakeContext(g));
+        assertEquals("tfg_softmax_s16(((int16_t *)t0), 2, 6, 1073741824, 1, g_softmax_exp_lut, g_softmax_recip_lut,"
+                + " ((int16_t *)t1));", render(c));
+        assertEquals(List.of("activation/tfg_softmax_s16.c"), c.kernelSources());
     }
 
     @Test

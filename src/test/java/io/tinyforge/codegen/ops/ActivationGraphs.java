@@ -33,9 +33,21 @@ public final class ActivationGraphs {
                 new int[] {0}, new int[] {1}, "0".repeat(63) + "5");
     }
 
-    /** The four single-op graphs with TFLite's required output quantizations, plus softmax to int16. */
+    /** input [3,7] int16 (scale 0.001, zp 0) -&gt; SOFTMAX -&gt; int16 (scale 1/32768, zp 0). */
+    public static Graph softmaxInt16() {
+        Shape s = Shape.of(3, 7);
+        Tensor in = new Tensor(0, "input", s, DType.INT16, QuantParams.perTensor(0.001f, 0), null, false);
+        Tensor out = new Tensor(1, "output", s, DType.INT16, QuantParams.perTensor(1f / 32768, 0), null, false);
+        Operator op = new Operator(0, OpType.SOFTMAX, new int[] {0}, new int[] {1}, new SoftmaxOptions(1f),
+                new int[0]);
+        return new Graph("softmax_int16", List.of(in, out), List.of(op), new int[] {0}, new int[] {1},
+                "0".repeat(63) + "7");
+    }
+
+    /** The single-op graphs with TFLite's required output quantizations, int8 and int16. */
     public static List<Graph> singleOps() {
         return List.of(
+                softmaxInt16(),
                 unary(OpType.SOFTMAX, new SoftmaxOptions(1f), DType.INT8, 1f / 256, -128),
                 unary(OpType.SOFTMAX, new SoftmaxOptions(1f), DType.INT16, 1f / 65536, -32768),
                 unary(OpType.LOGISTIC, NoOptions.INSTANCE, DType.INT8, 1f / 256, -128),

@@ -24,16 +24,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The runtime-c activation kernels (softmax s8 and s8_s16, logistic and tanh s8 and lut_s16), compiled on the host with
+ * The runtime-c activation kernels (softmax s8, s8_s16 and s16, logistic and tanh s8 and lut_s16), compiled on the host with
  * gcc -std=c99 -Wall -Wextra -Werror -pedantic, against the Java reference byte for byte on random tensors and
  * quantizations, in both rounding modes. Skipped with a message when gcc is missing.
  */
 class ActivationCKernelsTest {
     private static final List<String> SOURCES = List.of("tfg_softmax_s8.c", "tfg_softmax_s8_s16.c",
-            "tfg_logistic_s8.c", "tfg_tanh_s8.c", "tfg_logistic_lut_s16.c", "tfg_tanh_lut_s16.c");
+            "tfg_logistic_s8.c", "tfg_tanh_s8.c", "tfg_logistic_lut_s16.c", "tfg_tanh_lut_s16.c", "tfg_softmax_s16.c");
 
     private record Case(String name, int kind, int rows, int depth, int[] p, byte[] input, byte[] expected,
-            int elementSize) {
+            int elementSize, byte[] tables) {
+        Case(String name, int kind, int rows, int depth, int[] p, byte[] input, byte[] expected, int elementSize) {
+            this(name, kind, rows, depth, p, input, expected, elementSize, new byte[0]);
+        }
     }
 
     @ParameterizedTest
@@ -82,6 +85,16 @@ class ActivationCKernelsTest {
             cases.add(int16(ctx, OpType.TANH, s, all16));
         }
 
+        for (float s : new float[] {0.0002f, 0.001f, 0.004f, 0.03f}) {
+            for (int t = 0; t < 4; t++) {
+                int rows = 1 + rnd.nextInt(4);
+                int depth = 1 + rnd.nextInt(t == 3 ? 300 : 30);
+                byte[] in = new byte[2 * rows * depth];
+                rnd.nextBytes(in);
+                cases.add(softmax16(ctx, s, rows, depth, in));
+            }
+        }
+
         ByteArrayOutputStream stdin = new ByteArrayOutputStream();
         for (Case c : cases) {
             ByteBuffer h = ByteBuffer.allocate(28).order(ByteOrder.LITTLE_ENDIAN);
@@ -90,6 +103,7 @@ class ActivationCKernelsTest {
                 h.putInt(v);
             }
             stdin.writeBytes(h.array());
+            stdin.writeBytes(c.tables);
             stdin.writeBytes(c.input);
         }
         byte[] out = prog.run(stdin.toByteArray());
@@ -131,6 +145,22 @@ class ActivationCKernelsTest {
             expected = eval(k, tp, g, in);
         }
         return new Case(type + " scale " + scale + " zp " + zp, logistic ? 2 : 3, 1, in.length, p, in, expected, 1);
+    }
+
+    private static Case softmax16(PrepareContext ctx, float scale, int rows, int depth, byte[] in) {
+        ActivationTestGraph g = ActivationTestGraph.of(OpType.SOFTMAX, new SoftmaxOptions(1.0f), Shape.of(rows, depth),
+                DType.INT16, scale, 0, DType.INT16, 1.0f / 32768, 0);
+        SoftmaxKernel k = new SoftmaxKernel();
+        SoftmaxParams p = k.prepare(g.graph(), g.op(), ctx);
+        ByteBuffer tables = ByteBuffer.allocate(4 * 513).order(ByteOrder.LITTLE_ENDIAN);
+        for (short v : p.luts().exp()) {
+            tables.putShort(v);
+        }
+        for (short v : p.luts().oneOverOnePlusX()) {
+            tables.putShort(v);
+        }
+        return new Case("softmax int16 scale " + scale + " " + rows + "x" + depth, 6, rows, depth,
+                new int[] {p.inputMultiplier(), p.inputLeftShift(), 0, 0}, in, eval(k, p, g, in), 2, tables.array());
     }
 
     private static Case int16(PrepareContext ctx, OpType type, float scale, byte[] in) {

@@ -147,10 +147,66 @@ class SoftmaxKernelTest {
     }
 
     @Test
-    void int16InputIsRejected() {
-        ActivationTestGraph g = ActivationTestGraph.of(OpType.SOFTMAX, new SoftmaxOptions(1.0f), Shape.of(1, 4), DType.INT16, 0.1f, 0,
-                DType.INT16, 1.0f / 32768, 0);
+    void int16InputNeedsInt16OutputAtScaleOneOver32768() {
+        ActivationTestGraph g = ActivationTestGraph.of(OpType.SOFTMAX, new SoftmaxOptions(1.0f), Shape.of(1, 4), DType.INT16,
+                0.1f, 0, DType.INT8, 1.0f / 256, -128);
         ModelException e = assertThrows(ModelException.class, () -> g.prepare(K));
-        assertTrue(e.getMessage().startsWith("operator 0 SOFTMAX"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("operator 0 SOFTMAX") && e.getMessage().contains("1/32768"),
+                e.getMessage());
+    }
+
+    @Test
+    void int16TablesHoldExpAndReciprocalAtTheirEnds() {
+        SoftmaxLuts luts = SoftmaxKernel.int16Luts();
+        // exp: entry 0 samples exp(-10) * 32768 = 1.49 -> 1, but the midpoint exp(-10 + 5/512) * 32768 = 1.51
+        // rounds to 2 while the interpolation (1 + 1.52) / 2 rounds to 1, so the entry is biased up by
+        // round(-1/2) = -1 to 2; entry 512 is exp(0) * 32768 saturated to 32767
+        assertEquals(2, luts.exp()[0]);
+        assertEquals(32767, luts.exp()[512]);
+        // 1/(1+x): entry 0 is 1 * 32768 saturated, entry 512 is 1/2 * 32768
+        assertEquals(32767, luts.oneOverOnePlusX()[0]);
+        assertEquals(16384, luts.oneOverOnePlusX()[512]);
+        for (int i = 0; i < 512; i++) {
+            assertTrue(luts.exp()[i] <= luts.exp()[i + 1], "exp table not increasing at " + i);
+            assertTrue(luts.oneOverOnePlusX()[i] >= luts.oneOverOnePlusX()[i + 1], "1/(1+x) not decreasing at " + i);
+            double x = -10 + 10.0 * i / 512;
+            // rounding (1/2) plus the midpoint bias (at most 1)
+            assertTrue(Math.abs(luts.exp()[i] - Math.exp(x) * 32768) <= 1.5, "exp table at " + i);
+        }
+    }
+
+    @Test
+    void int16SoftmaxAgreesWithFloatSoftmax() {
+        Random rnd = new Random(31);
+        for (float scale : new float[] {0.0002f, 0.001f, 0.004f}) {
+            for (int trial = 0; trial < 200; trial++) {
+                int n = 2 + rnd.nextInt(30);
+                byte[] in = new byte[2 * n];
+                rnd.nextBytes(in);
+                ActivationTestGraph g = ActivationTestGraph.of(OpType.SOFTMAX, new SoftmaxOptions(1.0f),
+                        Shape.of(1, n), DType.INT16, scale, 0, DType.INT16, 1.0f / 32768, 0);
+                ByteBuffer ib = ByteBuffer.wrap(in).order(ByteOrder.LITTLE_ENDIAN);
+                double[] x = new double[n];
+                double max = -1e9;
+                for (int c = 0; c < n; c++) {
+                    x[c] = ib.getShort();
+                    max = Math.max(max, x[c]);
+                }
+                double sum = 0;
+                for (int c = 0; c < n; c++) {
+                    sum += Math.exp(scale * (x[c] - max));
+                }
+                ByteBuffer ob = ByteBuffer.wrap(g.run(K, in)).order(ByteOrder.LITTLE_ENDIAN);
+                // the tables are accurate to a few steps, but every entry contributes at least the exp table's
+                // floor (2/32768 at x <= -10) to the sum, which lowers the largest outputs by up to 2 n steps
+                double tolerance = 8 + 2 * n;
+                for (int c = 0; c < n; c++) {
+                    double q = Math.min(32767, Math.exp(scale * (x[c] - max)) / sum * 32768);
+                    int got = ob.getShort();
+                    assertTrue(Math.abs(got - q) <= tolerance, "scale " + scale + " n " + n + " c " + c + ": " + got
+                            + " vs float " + q);
+                }
+            }
+        }
     }
 }

@@ -96,15 +96,16 @@ class RealModelsFirmwareTest {
         try {
             Graph g = GeneratedModels.graph(model);
             FirmwareBuild.refuseIfSurelyTooLarge(model, board, g.constantBytes(), api.arenaBytes());
-            FirmwareRun run = new FirmwareRunner(board, Duration.ofSeconds(300), null)
+            FirmwareRun run = new FirmwareRunner(board, Duration.ofSeconds(300), HwTools.PLUGIN_DIR)
                     .run(gm.dir(), TestVectors.of(api, inputs, "first golden inputs"), dir.resolve("firmware"), "test");
             Bytes.assertSame(model + " on " + boardName, Arrays.copyOf(golden.outputs(), n * golden.outputBytes()),
                     run.outputs(), g.output(0).dtype().size());
             MemoryUsage u = run.image().usage();
             assertTrue(run.stackUsed() < board.stackBytes(), "stack high-water mark " + run.stackUsed()
                     + " within the " + board.stackBytes() + " B reserve");
-            outcome = String.format(Locale.ROOT, "runs, same outputs (flash %,d B, RAM %,d B, stack used %,d B)",
-                    u.flashBytes(), u.ramBytes(), run.stackUsed());
+            outcome = String.format(Locale.ROOT,
+                    "runs, same outputs (flash %,d B, RAM %,d B, stack used %,d B, %,d instructions/inference)",
+                    u.flashBytes(), u.ramBytes(), run.stackUsed(), Math.round(run.meanInstructions()));
         } catch (FirmwareTooLargeException e) {
             String m = e.getMessage();
             assertTrue(m.startsWith("model ") && m.contains("does not fit board " + boardName) && !m.contains("\n"), m);
@@ -127,9 +128,10 @@ class RealModelsFirmwareTest {
 
     private static void recordBenchmark(String model, Graph g, FirmwareRun run) throws IOException {
         MemoryUsage u = run.image().usage();
-        long macs = MacCount.of(PreparedModel.prepare(g));
+        PreparedModel prepared = PreparedModel.prepare(g);
+        long macs = MacCount.of(prepared);
         double mean = run.meanInstructions();
-        String perMac = macs == 0 || !MacCount.complete(g) ? "-" : String.format(Locale.ROOT, "%.2f", mean / macs);
+        String perMac = macs == 0 || !MacCount.complete(prepared) ? "-" : String.format(Locale.ROOT, "%.2f", mean / macs);
         append(BENCHMARKS, String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %,d | %,d | %,d | %s |", model,
                 u.flashBytes(), u.ramBytes(), u.arenaBytes(), run.stackUsed(), Math.round(mean), macs, perMac));
     }

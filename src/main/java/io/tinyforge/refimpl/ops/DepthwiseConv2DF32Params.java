@@ -1,0 +1,22 @@
+package io.tinyforge.refimpl.ops;
+
+import io.tinyforge.ir.Operator;
+import io.tinyforge.refimpl.HasMacs;
+import io.tinyforge.refimpl.OpParams;
+
+/**
+ * A float32 DEPTHWISE_CONV_2D, prepared: geometry (filter [1][kh][kw][outC]), depth multiplier, weights in
+ * float32 or (when {@code halfWeights}) IEEE half, optional float32 bias, float clamp range.
+ *
+ * @param bias        tensor index of the float32 bias, or -1
+ * @param halfWeights true when the weights are FLOAT16 (C kernel {@code tfg_depthwise_conv2d_f16w_f32})
+ */
+public record DepthwiseConv2DF32Params(Operator op, int input, int filter, int bias, int output, ConvShape shape,
+        int depthMultiplier, boolean halfWeights, float actMin, float actMax) implements OpParams, HasMacs {
+
+    @Override
+    public long macs() {
+        ConvShape s = shape;
+        return (long) s.batches() * s.outH() * s.outW() * s.outC() * s.filterH() * s.filterW();
+    }
+}

@@ -1,0 +1,14 @@
+<#-- DEPTHWISE_CONV_2D float32 (a.fn = tfg_depthwise_conv2d_f32 or _f16w_f32; runtime-c/src/conv/). Dims
+     {n, h, w, c}; the filter's {1, kh, kw, out channels}. Failure returns op + 1. -->
+<#macro dims d>(tfg_dims){${d[0]?c}, ${d[1]?c}, ${d[2]?c}, ${d[3]?c}}</#macro>
+<#macro call a>
+if (${a.fn}(${a.input}, <@dims a.input_dims/>,
+        ${a.filter}, <@dims a.filter_dims/>,
+        ${a.bias},
+        ${a.output}, <@dims a.output_dims/>,
+        ${a.depth_multiplier?c},
+        ${a.stride_h?c}, ${a.stride_w?c}, ${a.dilation_h?c}, ${a.dilation_w?c}, ${a.pad_h?c}, ${a.pad_w?c},
+        ${a.act}) != TFG_OK) {
+    return ${(a.op + 1)?c};
+}
+</#macro>
