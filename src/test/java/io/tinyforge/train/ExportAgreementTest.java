@@ -31,6 +31,7 @@ class ExportAgreementTest {
         for (int i = 0; i < test.count(); i++) {
             same += CnnTrainer.argMax(PlainFloatCnn.run(g, test.image(i))) == nd4j[i] ? 1 : 0;
         }
+        System.out.println("ExportAgreementTest: plain float pass agrees with ND4J on " + same + "/" + HELD_OUT);
         assertTrue(same >= HELD_OUT * 0.999, "plain float pass agrees with ND4J on " + same + "/" + HELD_OUT);
 
         PreparedModel m;
@@ -45,6 +46,7 @@ class ExportAgreementTest {
         for (int i = 0; i < ref.length; i++) {
             agree += ref[i] == nd4j[i] ? 1 : 0;
         }
+        System.out.println("ExportAgreementTest: Java float reference agrees with ND4J on " + agree + "/" + HELD_OUT);
         assertTrue(agree >= HELD_OUT * 0.999, "Java float reference agrees with ND4J on " + agree + "/" + HELD_OUT);
     }
 }
