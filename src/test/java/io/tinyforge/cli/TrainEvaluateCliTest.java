@@ -58,6 +58,11 @@ class TrainEvaluateCliTest {
         assertTrue(r.out().matches("(?s).*test accuracy \\(ND4J, 64 images\\): [01]\\.\\d{4}\n.*"), r.out());
         Graph g = TfliteImporter.load(out);
         assertEquals(OpType.SOFTMAX, g.operators().get(g.operators().size() - 1).type());
+        Result ev = run("evaluate", out.toString(), "--dataset", "mnist", "--data", dir.toString());
+        assertEquals(0, ev.code(), ev.err());
+        assertTrue(ev.out().contains("(64 images, float32 input): accuracy "), ev.out());
+        assertTrue(ev.out().contains("weight bytes: " + String.format(java.util.Locale.ROOT, "%,d", g.constantBytes())),
+                ev.out());
 
         Result bad = run("train", "--dataset", "cifar", "--data", dir.toString(), "--out", out.toString());
         assertEquals(2, bad.code());
