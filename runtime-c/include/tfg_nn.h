@@ -306,6 +306,35 @@ tfg_status tfg_lstm_s8(const tfg_lstm_params *p, const int8_t *input, int8_t *hi
 
 /* ===== end recurrent ===== */
 
+/* ===== in-place convolutions (inplace/) ===== */
+
+/**
+ * 1x1 CONV_2D (stride 1, no padding, one group), int8, in place: data holds pixels * in_c input bytes and
+ * receives pixels * out_c output bytes from the same address (the buffer must hold the larger of the two).
+ * filter [out_c][in_c]; bias may be NULL; other parameters as tfg_conv2d_s8. Works in blocks of block_pixels
+ * pixels (>= 1) through tfg_conv2d_s8; scratch: block_pixels * in_c bytes.
+ */
+tfg_status tfg_conv1x1_inplace_s8(int8_t *data, int32_t pixels, int32_t in_c, int32_t out_c,
+                                  const int8_t *filter, const int32_t *bias,
+                                  int32_t input_offset, int32_t output_offset,
+                                  tfg_per_channel_quant quant, tfg_activation act, int8_t *scratch,
+                                  int32_t block_pixels);
+
+/**
+ * DEPTHWISE_CONV_2D with depth multiplier 1, int8, one batch, in place: the output (output_dims, same channel count, no
+ * more pixels than the input) is written over the input from the same address. Other parameters as
+ * tfg_depthwise_conv2d_s8. scratch: input_dims.h * input_dims.w bytes (one channel plane).
+ */
+tfg_status tfg_depthwise_conv2d_inplace_s8(int8_t *data, tfg_dims input_dims,
+                                           const int8_t *filter, tfg_dims filter_dims,
+                                           const int32_t *bias, tfg_dims output_dims,
+                                           int32_t stride_h, int32_t stride_w, int32_t dilation_h,
+                                           int32_t dilation_w, int32_t pad_h, int32_t pad_w,
+                                           int32_t input_offset, int32_t output_offset,
+                                           tfg_per_channel_quant quant, tfg_activation act, int8_t *scratch);
+
+/* ===== end in-place ===== */
+
 /* ===== float32, dynamic-range (hybrid) and float16-weight kernels (all categories) ===== */
 
 #include "tfg_float.h"
