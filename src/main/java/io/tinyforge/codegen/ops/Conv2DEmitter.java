@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** CONV_2D as one {@code tfg_conv2d_s8} call (template {@code conv_2d}); multipliers and shifts go to flash. */
+/** CONV_2D as one {@code tfg_conv2d_dsp_s8} call (ungrouped, with arena scratch) or {@code tfg_conv2d_s8} call (template {@code conv_2d}); multipliers and shifts go to flash. */
 public final class Conv2DEmitter implements OpEmitter<Conv2DParams> {
 
     @Override
@@ -34,6 +34,10 @@ public final class Conv2DEmitter implements OpEmitter<Conv2DParams> {
         a.put("shifts", ctx.constInt32("conv_shift", p.shifts()));
         a.put("act_min", p.actMin());
         a.put("act_max", p.actMax());
+        if (p.groups() == 1) {
+            a.put("scratch", ctx.scratch());
+            return new OpCall("conv_2d", a, List.of("conv/tfg_conv2d_s8.c", "conv/tfg_conv2d_dsp_s8.c"));
+        }
         return new OpCall("conv_2d", a, List.of("conv/tfg_conv2d_s8.c"));
     }
 }
