@@ -20,54 +20,79 @@ static inline int8_t tfg_conv2d_dsp_out(int32_t acc, int32_t oc, tfg_per_channel
     return (int8_t)tfg_clamp(acc, act.min, act.max);
 }
 
-/* out_a[oc] / out_b[oc] (out_b may be NULL) for every output channel from two widened rows of k values */
-static void tfg_conv2d_dsp_rows(const int16_t *row_a, const int16_t *row_b, const int8_t *filter, int32_t k,
+/*
+ * Scratch layout for two pixels a and b with k = 4 * groups4 + tail taps: groups4 blocks of eight int16,
+ * a's group (x0 + off, x2 + off, x1 + off, x3 + off) then b's, followed by a's tail and b's tail (in order).
+ */
+
+/* widens k int8 values (plus offset) into lane 0 (a) or 1 (b) of the interleaved rows */
+static void tfg_conv2d_dsp_widen(const int8_t *src, int16_t *rows, int32_t k, int32_t lane, int32_t offset)
+{
+    const int32_t off2 = (int32_t)(((uint32_t)offset & 0xFFFFu) * 0x00010001u);
+    const int32_t groups4 = k >> 2;
+    const int32_t tail = k & 3;
+    int16_t *dst = rows + 4 * lane;
+    int16_t *tail_dst = rows + 8 * groups4 + tail * lane;
+    int32_t g;
+    int32_t t;
+    for (g = 0; g < groups4; ++g) {
+        const int32_t x = tfg_ld32(src);
+        tfg_st32(dst, tfg_sxtab16(off2, x));
+        tfg_st32(dst + 2, tfg_sxtab16_ror8(off2, x));
+        src += 4;
+        dst += 8;
+    }
+    for (t = 0; t < tail; ++t) {
+        tail_dst[t] = (int16_t)(src[t] + offset);
+    }
+}
+
+/* out_a[oc] / out_b[oc] (out_b may be NULL) for every output channel from the interleaved rows */
+static void tfg_conv2d_dsp_rows(const int16_t *rows, const int8_t *filter, int32_t k,
                                 int32_t out_c, const int32_t *bias, tfg_per_channel_quant quant,
                                 int32_t output_offset, tfg_activation act, int8_t *out_a, int8_t *out_b)
 {
     const int32_t groups4 = k >> 2;
-    const int32_t tail = k - (groups4 << 2);
+    const int32_t tail = k & 3;
+    const int16_t *tail_a = rows + 8 * groups4;
+    const int16_t *tail_b = tail_a + tail;
     int32_t oc = 0;
     for (; oc + 2 <= out_c; oc += 2) {
-        const int8_t *w0 = filter + (size_t)oc * k;
-        const int8_t *w1 = w0 + k;
-        const int16_t *xa = row_a;
-        const int16_t *xb = row_b;
+        const int8_t *w = filter + (size_t)oc * k;
+        const int8_t *w_end = w + 4 * groups4;
+        const int16_t *x = rows;
         int32_t a0 = bias != NULL ? bias[oc] : 0;
         int32_t a1 = bias != NULL ? bias[oc + 1] : 0;
         int32_t b0 = a0;
         int32_t b1 = a1;
-        int32_t g;
         int32_t t;
-        for (g = 0; g < groups4; ++g) {
-            const int32_t wv0 = tfg_ld32(w0);
-            const int32_t wv1 = tfg_ld32(w1);
-            const int32_t w0e = tfg_sxtb16(wv0);
-            const int32_t w0o = tfg_sxtb16(tfg_ror8(wv0));
-            const int32_t w1e = tfg_sxtb16(wv1);
-            const int32_t w1o = tfg_sxtb16(tfg_ror8(wv1));
-            const int32_t xa0 = tfg_ld32(xa);
-            const int32_t xa1 = tfg_ld32(xa + 2);
-            const int32_t xb0 = tfg_ld32(xb);
-            const int32_t xb1 = tfg_ld32(xb + 2);
-            w0 += 4;
-            w1 += 4;
-            xa += 4;
-            xb += 4;
-            a0 = tfg_smlad(w0e, xa0, a0);
-            a0 = tfg_smlad(w0o, xa1, a0);
-            a1 = tfg_smlad(w1e, xa0, a1);
-            a1 = tfg_smlad(w1o, xa1, a1);
-            b0 = tfg_smlad(w0e, xb0, b0);
-            b0 = tfg_smlad(w0o, xb1, b0);
-            b1 = tfg_smlad(w1e, xb0, b1);
-            b1 = tfg_smlad(w1o, xb1, b1);
+        while (w != w_end) {
+            const int32_t xa0 = tfg_ld32(x);
+            const int32_t xa1 = tfg_ld32(x + 2);
+            const int32_t xb0 = tfg_ld32(x + 4);
+            const int32_t xb1 = tfg_ld32(x + 6);
+            int32_t wv = tfg_ld32(w + k);
+            int32_t we = tfg_sxtb16(wv);
+            int32_t wo = tfg_sxtb16_ror8(wv);
+            a1 = tfg_smlad(we, xa0, a1);
+            a1 = tfg_smlad(wo, xa1, a1);
+            b1 = tfg_smlad(we, xb0, b1);
+            b1 = tfg_smlad(wo, xb1, b1);
+            wv = tfg_ld32(w);
+            we = tfg_sxtb16(wv);
+            wo = tfg_sxtb16_ror8(wv);
+            a0 = tfg_smlad(we, xa0, a0);
+            a0 = tfg_smlad(wo, xa1, a0);
+            b0 = tfg_smlad(we, xb0, b0);
+            b0 = tfg_smlad(wo, xb1, b0);
+            w += 4;
+            x += 8;
         }
         for (t = 0; t < tail; ++t) {
-            a0 += (int32_t)w0[t] * xa[t];
-            a1 += (int32_t)w1[t] * xa[t];
-            b0 += (int32_t)w0[t] * xb[t];
-            b1 += (int32_t)w1[t] * xb[t];
+            a0 += (int32_t)w[t] * tail_a[t];
+            a1 += (int32_t)w[k + t] * tail_a[t];
+            b0 += (int32_t)w[t] * tail_b[t];
+            b1 += (int32_t)w[k + t] * tail_b[t];
         }
         out_a[oc] = tfg_conv2d_dsp_out(a0, oc, quant, output_offset, act);
         out_a[oc + 1] = tfg_conv2d_dsp_out(a1, oc + 1, quant, output_offset, act);
@@ -77,28 +102,26 @@ static void tfg_conv2d_dsp_rows(const int16_t *row_a, const int16_t *row_b, cons
         }
     }
     if (oc < out_c) {
-        const int8_t *w0 = filter + (size_t)oc * k;
-        const int16_t *xa = row_a;
-        const int16_t *xb = row_b;
+        const int8_t *w = filter + (size_t)oc * k;
+        const int16_t *x = rows;
         int32_t a0 = bias != NULL ? bias[oc] : 0;
         int32_t b0 = a0;
         int32_t g;
         int32_t t;
         for (g = 0; g < groups4; ++g) {
-            const int32_t wv0 = tfg_ld32(w0);
-            const int32_t w0e = tfg_sxtb16(wv0);
-            const int32_t w0o = tfg_sxtb16(tfg_ror8(wv0));
-            a0 = tfg_smlad(w0e, tfg_ld32(xa), a0);
-            a0 = tfg_smlad(w0o, tfg_ld32(xa + 2), a0);
-            b0 = tfg_smlad(w0e, tfg_ld32(xb), b0);
-            b0 = tfg_smlad(w0o, tfg_ld32(xb + 2), b0);
-            w0 += 4;
-            xa += 4;
-            xb += 4;
+            const int32_t wv = tfg_ld32(w);
+            const int32_t we = tfg_sxtb16(wv);
+            const int32_t wo = tfg_sxtb16_ror8(wv);
+            a0 = tfg_smlad(we, tfg_ld32(x), a0);
+            a0 = tfg_smlad(wo, tfg_ld32(x + 2), a0);
+            b0 = tfg_smlad(we, tfg_ld32(x + 4), b0);
+            b0 = tfg_smlad(wo, tfg_ld32(x + 6), b0);
+            w += 4;
+            x += 8;
         }
         for (t = 0; t < tail; ++t) {
-            a0 += (int32_t)w0[t] * xa[t];
-            b0 += (int32_t)w0[t] * xb[t];
+            a0 += (int32_t)w[t] * tail_a[t];
+            b0 += (int32_t)w[t] * tail_b[t];
         }
         out_a[oc] = tfg_conv2d_dsp_out(a0, oc, quant, output_offset, act);
         if (out_b != NULL) {
@@ -107,11 +130,11 @@ static void tfg_conv2d_dsp_rows(const int16_t *row_a, const int16_t *row_b, cons
     }
 }
 
-/* the receptive field of output pixel p (of the whole batch), widened into dst */
+/* the receptive field of output pixel p (of the whole batch), widened into lane `lane` of rows */
 static void tfg_conv2d_dsp_gather(const int8_t *input, tfg_dims in, tfg_dims fd, tfg_dims od, int32_t p,
                                   int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
                                   int32_t pad_h, int32_t pad_w, int32_t input_offset, int8_t *row8,
-                                  int16_t *dst)
+                                  int16_t *rows, int32_t lane)
 {
     const int32_t ox = p % od.w;
     const int32_t oy = (p / od.w) % od.h;
@@ -121,7 +144,7 @@ static void tfg_conv2d_dsp_gather(const int8_t *input, tfg_dims in, tfg_dims fd,
     const int32_t k = fd.h * fd.w * in.c;
     const int8_t *batch = input + (size_t)b * in.h * in.w * in.c;
     if (fd.h == 1 && fd.w == 1 && iy0 >= 0 && iy0 < in.h && ix0 >= 0 && ix0 < in.w) {
-        tfg_dsp_widen_s8(batch + ((size_t)iy0 * in.w + ix0) * in.c, dst, k, input_offset);
+        tfg_conv2d_dsp_widen(batch + ((size_t)iy0 * in.w + ix0) * in.c, rows, k, lane, input_offset);
     } else {
         const int8_t zp = (int8_t)(-input_offset);
         int8_t *r = row8;
@@ -144,7 +167,7 @@ static void tfg_conv2d_dsp_gather(const int8_t *input, tfg_dims in, tfg_dims fd,
                 r += in.c;
             }
         }
-        tfg_dsp_widen_s8(row8, dst, k, input_offset);
+        tfg_conv2d_dsp_widen(row8, rows, k, lane, input_offset);
     }
 }
 
@@ -166,22 +189,23 @@ tfg_status tfg_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
         const int32_t k = filter_dims.h * filter_dims.w * filter_dims.c;
         const int32_t pixels = output_dims.n * output_dims.h * output_dims.w;
         const int32_t out_c = output_dims.c;
-        int16_t *row_a = (int16_t *)scratch;
-        int16_t *row_b = row_a + k;
-        int8_t *row8 = (int8_t *)(row_b + k);
+        int16_t *rows = (int16_t *)scratch;
+        int8_t *row8 = (int8_t *)(rows + 2 * k);
         int32_t p;
         for (p = 0; p + 2 <= pixels; p += 2) {
             tfg_conv2d_dsp_gather(input, input_dims, filter_dims, output_dims, p, stride_h, stride_w,
-                                  dilation_h, dilation_w, pad_h, pad_w, input_offset, row8, row_a);
+                                  dilation_h, dilation_w, pad_h, pad_w, input_offset, row8, rows, 0);
             tfg_conv2d_dsp_gather(input, input_dims, filter_dims, output_dims, p + 1, stride_h, stride_w,
-                                  dilation_h, dilation_w, pad_h, pad_w, input_offset, row8, row_b);
-            tfg_conv2d_dsp_rows(row_a, row_b, filter, k, out_c, bias, quant, output_offset, act,
+                                  dilation_h, dilation_w, pad_h, pad_w, input_offset, row8, rows, 1);
+            tfg_conv2d_dsp_rows(rows, filter, k, out_c, bias, quant, output_offset, act,
                                 output + (size_t)p * out_c, output + (size_t)(p + 1) * out_c);
         }
         if (p < pixels) {
             tfg_conv2d_dsp_gather(input, input_dims, filter_dims, output_dims, p, stride_h, stride_w,
-                                  dilation_h, dilation_w, pad_h, pad_w, input_offset, row8, row_a);
-            tfg_conv2d_dsp_rows(row_a, row_a, filter, k, out_c, bias, quant, output_offset, act,
+                                  dilation_h, dilation_w, pad_h, pad_w, input_offset, row8, rows, 0);
+            tfg_conv2d_dsp_gather(input, input_dims, filter_dims, output_dims, p, stride_h, stride_w,
+                                  dilation_h, dilation_w, pad_h, pad_w, input_offset, row8, rows, 1);
+            tfg_conv2d_dsp_rows(rows, filter, k, out_c, bias, quant, output_offset, act,
                                 output + (size_t)p * out_c, NULL);
         }
         return TFG_OK;
