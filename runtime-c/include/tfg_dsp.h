@@ -50,6 +50,8 @@ static inline int32_t tfg_ror8(int32_t x)
 #define tfg_sxtb16(x) __sxtb16(x)
 #define tfg_sxtab16(a, x) __sxtab16((a), (x))
 #define tfg_smlad(a, b, c) __smlad((a), (b), (c))
+#define tfg_smlabb(a, b, c) __smlabb((a), (b), (c))
+#define tfg_smlatt(a, b, c) __smlatt((a), (b), (c))
 
 /** SXTAB16 with x rotated right by 8 (one instruction). */
 static inline int32_t tfg_sxtab16_ror8(int32_t a, int32_t x)
@@ -102,6 +104,18 @@ static inline int32_t tfg_smlad(int32_t a, int32_t b, int32_t c)
 {
     return (int32_t)((uint32_t)c + (uint32_t)((int16_t)(a & 0xFFFF) * (int16_t)(b & 0xFFFF))
                      + (uint32_t)((int16_t)((a >> 16) & 0xFFFF) * (int16_t)((b >> 16) & 0xFFFF)));
+}
+
+/** SMLABB: c + lo(a) * lo(b), signed halfwords. */
+static inline int32_t tfg_smlabb(int32_t a, int32_t b, int32_t c)
+{
+    return (int32_t)((uint32_t)c + (uint32_t)((int16_t)(a & 0xFFFF) * (int16_t)(b & 0xFFFF)));
+}
+
+/** SMLATT: c + hi(a) * hi(b), signed halfwords. */
+static inline int32_t tfg_smlatt(int32_t a, int32_t b, int32_t c)
+{
+    return (int32_t)((uint32_t)c + (uint32_t)((int16_t)((a >> 16) & 0xFFFF) * (int16_t)((b >> 16) & 0xFFFF)));
 }
 #endif
 

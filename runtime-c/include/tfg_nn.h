@@ -71,6 +71,20 @@ tfg_status tfg_depthwise_conv2d_s8(const int8_t *input, tfg_dims input_dims,
                                    tfg_per_channel_quant quant, tfg_activation act);
 
 /**
+ * DEPTHWISE_CONV_2D as tfg_depthwise_conv2d_s8 (same arguments, same bytes out), faster on cores with the
+ * DSP extension when depth_multiplier is 1 (four channels per SIMD word); otherwise runs the reference.
+ */
+tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
+                                       const int8_t *filter, tfg_dims filter_dims,
+                                       const int32_t *bias,
+                                       int8_t *output, tfg_dims output_dims,
+                                       int32_t depth_multiplier,
+                                       int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                                       int32_t pad_h, int32_t pad_w,
+                                       int32_t input_offset, int32_t output_offset,
+                                       tfg_per_channel_quant quant, tfg_activation act);
+
+/**
  * FULLY_CONNECTED, int8. input [batches][accum_depth] (any tensor shape, read flat); filter
  * [out_depth][accum_depth]; output [batches][out_depth].
  * acc = sum (w + filter_offset) * (x + input_offset); filter_offset = -zp_w (0 for spec int8 weights).

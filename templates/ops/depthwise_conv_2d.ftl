@@ -2,7 +2,7 @@
      filter's are {1, kh, kw, out channels}. A failing kernel makes invoke() return op + 1. -->
 <#macro dims d>(tfg_dims){${d[0]?c}, ${d[1]?c}, ${d[2]?c}, ${d[3]?c}}</#macro>
 <#macro call a>
-if (tfg_depthwise_conv2d_s8(${a.input}, <@dims a.input_dims/>,
+if (tfg_depthwise_conv2d_<#if a.dsp??>dsp_</#if>s8(${a.input}, <@dims a.input_dims/>,
                             ${a.filter}, <@dims a.filter_dims/>,
                             ${a.bias},
                             ${a.output}, <@dims a.output_dims/>,

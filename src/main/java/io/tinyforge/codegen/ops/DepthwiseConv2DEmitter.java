@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** DEPTHWISE_CONV_2D as one {@code tfg_depthwise_conv2d_s8} call (template {@code depthwise_conv_2d}). */
+/** DEPTHWISE_CONV_2D as one {@code tfg_depthwise_conv2d_dsp_s8} (depth multiplier 1) or {@code tfg_depthwise_conv2d_s8} call (template {@code depthwise_conv_2d}). */
 public final class DepthwiseConv2DEmitter implements OpEmitter<DepthwiseConv2DParams> {
 
     @Override
@@ -35,6 +35,11 @@ public final class DepthwiseConv2DEmitter implements OpEmitter<DepthwiseConv2DPa
         a.put("shifts", ctx.constInt32("dw_shift", p.shifts()));
         a.put("act_min", p.actMin());
         a.put("act_max", p.actMax());
+        if (p.depthMultiplier() == 1) {
+            a.put("dsp", true);
+            return new OpCall("depthwise_conv_2d", a,
+                    List.of("conv/tfg_depthwise_conv2d_s8.c", "conv/tfg_depthwise_conv2d_dsp_s8.c"));
+        }
         return new OpCall("depthwise_conv_2d", a, List.of("conv/tfg_depthwise_conv2d_s8.c"));
     }
 }
