@@ -33,6 +33,7 @@ public final class FullyConnectedEmitter implements OpEmitter<FullyConnectedPara
         a.put("per_channel", p.perChannel() ? 1 : 0);
         a.put("act_min", p.actMin());
         a.put("act_max", p.actMax());
-        return new OpCall("fully_connected", a, List.of("conv/tfg_fully_connected_s8.c"));
+        return new OpCall("fully_connected", a,
+                List.of("conv/tfg_fully_connected_s8.c", "conv/tfg_fully_connected_dsp_s8.c"));
     }
 }
