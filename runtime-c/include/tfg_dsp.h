@@ -161,4 +161,53 @@ static inline int32_t tfg_requantize_fast(int32_t x, int32_t multiplier, int32_t
 #endif
 }
 
+/**
+ * One output channel's double-rounding requantization, prepared once per kernel call by tfg_requant_prepare
+ * so that tfg_requant_apply costs one 64-bit multiply-accumulate and two shifts. For a right shift r >= 1,
+ * gemmlowp's two roundings (round half up of x * m / 2^31, then round half away from zero of that / 2^r)
+ * equal one floor division: (x * m + 2^30 + 2^(30 + r) - [x < 0] * 2^31) >> (31 + r). ([x < 0] may replace
+ * [first result < 0]: they differ only when the first result is 0, which rounds to 0 either way.)
+ */
+typedef struct {
+    uint32_t round_lo;  /* low word of 2^30 + 2^(30 + r) (r >= 1), or of 2^30 */
+    int32_t round_hi;   /* high word of the same */
+    int32_t multiplier; /* the fixed-point multiplier, in [2^30, 2^31) or 0 */
+    int32_t code;       /* r - 1 for a right shift r >= 1; -1 - left for a left shift left >= 0 */
+} tfg_requant;
+
+/** Prepares tfg_requant_apply(x, q) == tfg_mbqm(x, multiplier, shift) for multiplier != INT32_MIN. */
+static inline tfg_requant tfg_requant_prepare(int32_t multiplier, int32_t shift)
+{
+    tfg_requant q;
+    int64_t round = (int64_t)1 << 30;
+    q.multiplier = multiplier;
+    if (shift < 0) {
+        round += (int64_t)1 << (30 - shift);
+        q.code = -shift - 1;
+    } else {
+        q.code = -1 - shift;
+    }
+    q.round_lo = (uint32_t)((uint64_t)round & 0xFFFFFFFFu);
+    q.round_hi = (int32_t)(round >> 32);
+    return q;
+}
+
+/** tfg_mbqm (double rounding) of x with a prepared channel; tfg_mbqm itself under TFG_SINGLE_ROUNDING. */
+static inline int32_t tfg_requant_apply(int32_t x, const tfg_requant *q, int32_t multiplier, int32_t shift)
+{
+#if defined(TFG_SINGLE_ROUNDING) && TFG_SINGLE_ROUNDING
+    (void)q;
+    return tfg_mbqm(x, multiplier, shift);
+#else
+    const int64_t round = (int64_t)(((uint64_t)(uint32_t)q->round_hi << 32) | q->round_lo);
+    (void)multiplier;
+    (void)shift;
+    if (q->code >= 0) {
+        const int64_t p = (int64_t)x * q->multiplier + round - (x < 0 ? ((int64_t)1 << 31) : 0);
+        return (int32_t)(p >> 32) >> q->code;
+    }
+    return (int32_t)(((int64_t)(int32_t)((uint32_t)x << (-1 - q->code)) * q->multiplier + round) >> 31);
+#endif
+}
+
 #endif /* TFG_DSP_H */

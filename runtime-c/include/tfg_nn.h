@@ -43,7 +43,8 @@ tfg_status tfg_conv2d_s8(const int8_t *input, tfg_dims input_dims,
 /**
  * CONV_2D as tfg_conv2d_s8 (same arguments, same bytes out), faster on cores with the DSP extension
  * (TFG_HAS_DSP in tfg_dsp.h): pairs of output pixels are gathered into int16 rows in scratch and multiplied
- * with SXTB16/SMLAD. scratch: 5 * filter_dims.h * filter_dims.w * filter_dims.c bytes, 4-byte aligned
+ * with SXTB16/SMLAD. scratch: 16 * output_dims.c + 5 * filter_dims.h * filter_dims.w * filter_dims.c bytes,
+ * 4-byte aligned
  * (NULL, a grouped convolution, or no DSP extension: runs tfg_conv2d_s8).
  */
 tfg_status tfg_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
@@ -73,6 +74,7 @@ tfg_status tfg_depthwise_conv2d_s8(const int8_t *input, tfg_dims input_dims,
 /**
  * DEPTHWISE_CONV_2D as tfg_depthwise_conv2d_s8 (same arguments, same bytes out), faster on cores with the
  * DSP extension when depth_multiplier is 1 (four channels per SIMD word); otherwise runs the reference.
+ * scratch: 16 * output_dims.c bytes, 4-byte aligned (NULL: runs the reference).
  */
 tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                                        const int8_t *filter, tfg_dims filter_dims,
@@ -82,7 +84,7 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                                        int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
                                        int32_t pad_h, int32_t pad_w,
                                        int32_t input_offset, int32_t output_offset,
-                                       tfg_per_channel_quant quant, tfg_activation act);
+                                       tfg_per_channel_quant quant, tfg_activation act, void *scratch);
 
 /**
  * FULLY_CONNECTED, int8. input [batches][accum_depth] (any tensor shape, read flat); filter

@@ -2,7 +2,7 @@
      filter's are {1, kh, kw, out channels}. A failing kernel makes invoke() return op + 1. -->
 <#macro dims d>(tfg_dims){${d[0]?c}, ${d[1]?c}, ${d[2]?c}, ${d[3]?c}}</#macro>
 <#macro call a>
-if (tfg_depthwise_conv2d_<#if a.dsp??>dsp_</#if>s8(${a.input}, <@dims a.input_dims/>,
+if (tfg_depthwise_conv2d_<#if a.scratch??>dsp_</#if>s8(${a.input}, <@dims a.input_dims/>,
                             ${a.filter}, <@dims a.filter_dims/>,
                             ${a.bias},
                             ${a.output}, <@dims a.output_dims/>,
@@ -10,7 +10,7 @@ if (tfg_depthwise_conv2d_<#if a.dsp??>dsp_</#if>s8(${a.input}, <@dims a.input_di
                             ${a.stride_h?c}, ${a.stride_w?c}, ${a.dilation_h?c}, ${a.dilation_w?c}, ${a.pad_h?c}, ${a.pad_w?c},
                             ${a.input_offset?c}, ${a.output_offset?c},
                             (tfg_per_channel_quant){${a.multipliers}, ${a.shifts}},
-                            (tfg_activation){${a.act_min?c}, ${a.act_max?c}}) != TFG_OK) {
+                            (tfg_activation){${a.act_min?c}, ${a.act_max?c}}<#if a.scratch??>, ${a.scratch}</#if>) != TFG_OK) {
     return ${(a.op + 1)?c};
 }
 </#macro>

@@ -13,10 +13,10 @@
 
 #if TFG_HAS_DSP
 
-static inline int8_t tfg_conv2d_dsp_out(int32_t acc, int32_t oc, tfg_per_channel_quant quant,
-                                        int32_t output_offset, tfg_activation act)
+static inline int8_t tfg_conv2d_dsp_out(int32_t acc, int32_t oc, const tfg_requant *rq,
+                                        tfg_per_channel_quant quant, int32_t output_offset, tfg_activation act)
 {
-    acc = tfg_requantize_fast(acc, quant.multiplier[oc], quant.shift[oc]) + output_offset;
+    acc = tfg_requant_apply(acc, rq + oc, quant.multiplier[oc], quant.shift[oc]) + output_offset;
     return (int8_t)tfg_clamp(acc, act.min, act.max);
 }
 
@@ -49,7 +49,8 @@ static void tfg_conv2d_dsp_widen(const int8_t *src, int16_t *rows, int32_t k, in
 
 /* out_a[oc] / out_b[oc] (out_b may be NULL) for every output channel from the interleaved rows */
 static void tfg_conv2d_dsp_rows(const int16_t *rows, const int8_t *filter, int32_t k,
-                                int32_t out_c, const int32_t *bias, tfg_per_channel_quant quant,
+                                int32_t out_c, const int32_t *bias, const tfg_requant *rq,
+                                tfg_per_channel_quant quant,
                                 int32_t output_offset, tfg_activation act, int8_t *out_a, int8_t *out_b)
 {
     const int32_t groups4 = k >> 2;
@@ -94,11 +95,11 @@ static void tfg_conv2d_dsp_rows(const int16_t *rows, const int8_t *filter, int32
             b0 += (int32_t)w[t] * tail_b[t];
             b1 += (int32_t)w[k + t] * tail_b[t];
         }
-        out_a[oc] = tfg_conv2d_dsp_out(a0, oc, quant, output_offset, act);
-        out_a[oc + 1] = tfg_conv2d_dsp_out(a1, oc + 1, quant, output_offset, act);
+        out_a[oc] = tfg_conv2d_dsp_out(a0, oc, rq, quant, output_offset, act);
+        out_a[oc + 1] = tfg_conv2d_dsp_out(a1, oc + 1, rq, quant, output_offset, act);
         if (out_b != NULL) {
-            out_b[oc] = tfg_conv2d_dsp_out(b0, oc, quant, output_offset, act);
-            out_b[oc + 1] = tfg_conv2d_dsp_out(b1, oc + 1, quant, output_offset, act);
+            out_b[oc] = tfg_conv2d_dsp_out(b0, oc, rq, quant, output_offset, act);
+            out_b[oc + 1] = tfg_conv2d_dsp_out(b1, oc + 1, rq, quant, output_offset, act);
         }
     }
     if (oc < out_c) {
@@ -123,9 +124,9 @@ static void tfg_conv2d_dsp_rows(const int16_t *rows, const int8_t *filter, int32
             a0 += (int32_t)w[t] * tail_a[t];
             b0 += (int32_t)w[t] * tail_b[t];
         }
-        out_a[oc] = tfg_conv2d_dsp_out(a0, oc, quant, output_offset, act);
+        out_a[oc] = tfg_conv2d_dsp_out(a0, oc, rq, quant, output_offset, act);
         if (out_b != NULL) {
-            out_b[oc] = tfg_conv2d_dsp_out(b0, oc, quant, output_offset, act);
+            out_b[oc] = tfg_conv2d_dsp_out(b0, oc, rq, quant, output_offset, act);
         }
     }
 }
@@ -189,15 +190,19 @@ tfg_status tfg_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
         const int32_t k = filter_dims.h * filter_dims.w * filter_dims.c;
         const int32_t pixels = output_dims.n * output_dims.h * output_dims.w;
         const int32_t out_c = output_dims.c;
-        int16_t *rows = (int16_t *)scratch;
+        tfg_requant *rq = (tfg_requant *)scratch;
+        int16_t *rows = (int16_t *)(rq + out_c);
         int8_t *row8 = (int8_t *)(rows + 2 * k);
         int32_t p;
+        for (p = 0; p < out_c; ++p) {
+            rq[p] = tfg_requant_prepare(quant.multiplier[p], quant.shift[p]);
+        }
         for (p = 0; p + 2 <= pixels; p += 2) {
             tfg_conv2d_dsp_gather(input, input_dims, filter_dims, output_dims, p, stride_h, stride_w,
                                   dilation_h, dilation_w, pad_h, pad_w, input_offset, row8, rows, 0);
             tfg_conv2d_dsp_gather(input, input_dims, filter_dims, output_dims, p + 1, stride_h, stride_w,
                                   dilation_h, dilation_w, pad_h, pad_w, input_offset, row8, rows, 1);
-            tfg_conv2d_dsp_rows(rows, filter, k, out_c, bias, quant, output_offset, act,
+            tfg_conv2d_dsp_rows(rows, filter, k, out_c, bias, rq, quant, output_offset, act,
                                 output + (size_t)p * out_c, output + (size_t)(p + 1) * out_c);
         }
         if (p < pixels) {
@@ -205,7 +210,7 @@ tfg_status tfg_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                                   dilation_h, dilation_w, pad_h, pad_w, input_offset, row8, rows, 0);
             tfg_conv2d_dsp_gather(input, input_dims, filter_dims, output_dims, p, stride_h, stride_w,
                                   dilation_h, dilation_w, pad_h, pad_w, input_offset, row8, rows, 1);
-            tfg_conv2d_dsp_rows(rows, filter, k, out_c, bias, quant, output_offset, act,
+            tfg_conv2d_dsp_rows(rows, filter, k, out_c, bias, rq, quant, output_offset, act,
                                 output + (size_t)p * out_c, NULL);
         }
         return TFG_OK;

@@ -34,10 +34,11 @@ static void tfg_depthwise_conv2d_dsp_window(int32_t origin, int32_t dilation, in
     *end = e;
 }
 
-static inline int8_t tfg_depthwise_conv2d_dsp_out(int32_t acc, int32_t c, tfg_per_channel_quant quant,
-                                                  int32_t output_offset, tfg_activation act)
+static inline int8_t tfg_depthwise_conv2d_dsp_out(int32_t acc, int32_t c, const tfg_requant *rq,
+                                                  tfg_per_channel_quant quant, int32_t output_offset,
+                                                  tfg_activation act)
 {
-    acc = tfg_requantize_fast(acc, quant.multiplier[c], quant.shift[c]) + output_offset;
+    acc = tfg_requant_apply(acc, rq + c, quant.multiplier[c], quant.shift[c]) + output_offset;
     return (int8_t)tfg_clamp(acc, act.min, act.max);
 }
 
@@ -51,10 +52,10 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                                        int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
                                        int32_t pad_h, int32_t pad_w,
                                        int32_t input_offset, int32_t output_offset,
-                                       tfg_per_channel_quant quant, tfg_activation act)
+                                       tfg_per_channel_quant quant, tfg_activation act, void *scratch)
 {
 #if TFG_HAS_DSP
-    if (depth_multiplier == 1 && filter_dims.c == input_dims.c && output_dims.c == input_dims.c
+    if (scratch != NULL && depth_multiplier == 1 && filter_dims.c == input_dims.c && output_dims.c == input_dims.c
         && input_dims.n == output_dims.n && stride_h >= 1 && stride_w >= 1 && dilation_h >= 1
         && dilation_w >= 1) {
         const int32_t in_h = input_dims.h;
@@ -63,10 +64,14 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
         const int32_t k_w = filter_dims.w;
         const int32_t off2 = (int32_t)(((uint32_t)input_offset & 0xFFFFu) * 0x00010001u);
         const int32_t x_step = dilation_w * ch;
+        tfg_requant *rq = (tfg_requant *)scratch;
         int8_t *out = output;
         int32_t b;
         int32_t oy;
         int32_t ox;
+        for (b = 0; b < ch; ++b) {
+            rq[b] = tfg_requant_prepare(quant.multiplier[b], quant.shift[b]);
+        }
         for (b = 0; b < input_dims.n; ++b) {
             const int8_t *in_batch = input + (size_t)b * in_h * in_w * ch;
             for (oy = 0; oy < output_dims.h; ++oy) {
@@ -113,10 +118,10 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                             x_row += (size_t)dilation_h * in_w * ch;
                             w_row += k_w * ch;
                         }
-                        out[c] = tfg_depthwise_conv2d_dsp_out(a0, c, quant, output_offset, act);
-                        out[c + 1] = tfg_depthwise_conv2d_dsp_out(a1, c + 1, quant, output_offset, act);
-                        out[c + 2] = tfg_depthwise_conv2d_dsp_out(a2, c + 2, quant, output_offset, act);
-                        out[c + 3] = tfg_depthwise_conv2d_dsp_out(a3, c + 3, quant, output_offset, act);
+                        out[c] = tfg_depthwise_conv2d_dsp_out(a0, c, rq, quant, output_offset, act);
+                        out[c + 1] = tfg_depthwise_conv2d_dsp_out(a1, c + 1, rq, quant, output_offset, act);
+                        out[c + 2] = tfg_depthwise_conv2d_dsp_out(a2, c + 2, rq, quant, output_offset, act);
+                        out[c + 3] = tfg_depthwise_conv2d_dsp_out(a3, c + 3, rq, quant, output_offset, act);
                     }
                     for (; c < ch; ++c) {
                         int32_t acc = bias != NULL ? bias[c] : 0;
@@ -131,7 +136,7 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                             x_row += (size_t)dilation_h * in_w * ch;
                             w_row += k_w * ch;
                         }
-                        out[c] = tfg_depthwise_conv2d_dsp_out(acc, c, quant, output_offset, act);
+                        out[c] = tfg_depthwise_conv2d_dsp_out(acc, c, rq, quant, output_offset, act);
                     }
                     out += ch;
                 }
@@ -139,6 +144,8 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
         }
         return TFG_OK;
     }
+#else
+    (void)scratch;
 #endif
     return tfg_depthwise_conv2d_s8(input, input_dims, filter, filter_dims, bias, output, output_dims,
                                    depth_multiplier, stride_h, stride_w, dilation_h, dilation_w, pad_h, pad_w,

@@ -36,7 +36,7 @@ public final class DepthwiseConv2DEmitter implements OpEmitter<DepthwiseConv2DPa
         a.put("act_min", p.actMin());
         a.put("act_max", p.actMax());
         if (p.depthMultiplier() == 1) {
-            a.put("dsp", true);
+            a.put("scratch", ctx.scratch());
             return new OpCall("depthwise_conv_2d", a,
                     List.of("conv/tfg_depthwise_conv2d_s8.c", "conv/tfg_depthwise_conv2d_dsp_s8.c"));
         }
