@@ -42,6 +42,85 @@ static inline int8_t tfg_depthwise_conv2d_dsp_out(int32_t acc, int32_t c, const 
     return (int8_t)tfg_clamp(acc, act.min, act.max);
 }
 
+/*
+ * Two horizontally adjacent output pixels whose filter windows lie wholly inside the input rows: each weight
+ * word is unpacked once for both. x points at pixel a's first tap (channel 0), pixel b's taps are x_b bytes
+ * further; w at the first used filter row; out receives a's channels then b's.
+ */
+static void tfg_depthwise_conv2d_dsp_pair(const int8_t *x_first, int32_t x_b, const int8_t *w_first, int32_t rows,
+                                          int32_t k_w, int32_t ch, int32_t x_step, int32_t row_step, int32_t off2,
+                                          int32_t input_offset, const int32_t *bias, const tfg_requant *rq,
+                                          tfg_per_channel_quant quant, int32_t output_offset, tfg_activation act,
+                                          int8_t *out)
+{
+    int32_t c = 0;
+    for (; c + 4 <= ch; c += 4) {
+        int32_t a0 = bias != NULL ? bias[c] : 0;
+        int32_t a1 = bias != NULL ? bias[c + 1] : 0;
+        int32_t a2 = bias != NULL ? bias[c + 2] : 0;
+        int32_t a3 = bias != NULL ? bias[c + 3] : 0;
+        int32_t b0 = a0;
+        int32_t b1 = a1;
+        int32_t b2 = a2;
+        int32_t b3 = a3;
+        const int8_t *x_row = x_first + c;
+        const int8_t *w = w_first + c;
+        int32_t r;
+        for (r = 0; r < rows; ++r) {
+            const int8_t *x = x_row;
+            int32_t kx;
+            for (kx = 0; kx < k_w; ++kx) {
+                const int32_t wv = tfg_ld32(w);
+                const int32_t we = tfg_sxtb16(wv);
+                const int32_t wo = tfg_sxtb16_ror8(wv);
+                int32_t xv = tfg_ld32(x);
+                int32_t xe = tfg_sxtab16(off2, xv);
+                int32_t xo = tfg_sxtab16_ror8(off2, xv);
+                a0 = tfg_smlabb(xe, we, a0);
+                a2 = tfg_smlatt(xe, we, a2);
+                a1 = tfg_smlabb(xo, wo, a1);
+                a3 = tfg_smlatt(xo, wo, a3);
+                xv = tfg_ld32(x + x_b);
+                xe = tfg_sxtab16(off2, xv);
+                xo = tfg_sxtab16_ror8(off2, xv);
+                b0 = tfg_smlabb(xe, we, b0);
+                b2 = tfg_smlatt(xe, we, b2);
+                b1 = tfg_smlabb(xo, wo, b1);
+                b3 = tfg_smlatt(xo, wo, b3);
+                x += x_step;
+                w += ch;
+            }
+            x_row += row_step;
+        }
+        out[c] = tfg_depthwise_conv2d_dsp_out(a0, c, rq, quant, output_offset, act);
+        out[c + 1] = tfg_depthwise_conv2d_dsp_out(a1, c + 1, rq, quant, output_offset, act);
+        out[c + 2] = tfg_depthwise_conv2d_dsp_out(a2, c + 2, rq, quant, output_offset, act);
+        out[c + 3] = tfg_depthwise_conv2d_dsp_out(a3, c + 3, rq, quant, output_offset, act);
+        out[ch + c] = tfg_depthwise_conv2d_dsp_out(b0, c, rq, quant, output_offset, act);
+        out[ch + c + 1] = tfg_depthwise_conv2d_dsp_out(b1, c + 1, rq, quant, output_offset, act);
+        out[ch + c + 2] = tfg_depthwise_conv2d_dsp_out(b2, c + 2, rq, quant, output_offset, act);
+        out[ch + c + 3] = tfg_depthwise_conv2d_dsp_out(b3, c + 3, rq, quant, output_offset, act);
+    }
+    for (; c < ch; ++c) {
+        int32_t a = bias != NULL ? bias[c] : 0;
+        int32_t bb = a;
+        const int8_t *x_row = x_first + c;
+        const int8_t *w = w_first + c;
+        int32_t r;
+        for (r = 0; r < rows; ++r) {
+            int32_t kx;
+            for (kx = 0; kx < k_w; ++kx) {
+                a += (int32_t)w[0] * ((int32_t)x_row[kx * x_step] + input_offset);
+                bb += (int32_t)w[0] * ((int32_t)x_row[kx * x_step + x_b] + input_offset);
+                w += ch;
+            }
+            x_row += row_step;
+        }
+        out[c] = tfg_depthwise_conv2d_dsp_out(a, c, rq, quant, output_offset, act);
+        out[ch + c] = tfg_depthwise_conv2d_dsp_out(bb, c, rq, quant, output_offset, act);
+    }
+}
+
 #endif /* TFG_HAS_DSP */
 
 tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
@@ -86,6 +165,15 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                     int32_t kx0;
                     int32_t kx1;
                     int32_t c = 0;
+                    if (ox + 1 < output_dims.w && ix0 >= 0 && ix0 + stride_w + dilation_w * (k_w - 1) < in_w) {
+                        tfg_depthwise_conv2d_dsp_pair(
+                            in_batch + ((size_t)(iy0 + dilation_h * ky0) * in_w + ix0) * ch, stride_w * ch,
+                            filter + (size_t)ky0 * k_w * ch, ky1 - ky0, k_w, ch, x_step, dilation_h * in_w * ch,
+                            off2, input_offset, bias, rq, quant, output_offset, act, out);
+                        out += 2 * ch;
+                        ++ox;
+                        continue;
+                    }
                     tfg_depthwise_conv2d_dsp_window(ix0, dilation_w, k_w, in_w, &kx0, &kx1);
                     x_first = in_batch + ((size_t)(iy0 + dilation_h * ky0) * in_w + (ix0 + dilation_w * kx0)) * ch;
                     w_first = filter + ((size_t)ky0 * k_w + kx0) * ch;
