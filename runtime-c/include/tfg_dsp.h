@@ -53,6 +53,10 @@ static inline int32_t tfg_ror8(int32_t x)
 #define tfg_smlabb(a, b, c) __smlabb((a), (b), (c))
 #define tfg_smlatt(a, b, c) __smlatt((a), (b), (c))
 
+/** Two consecutive words from p (4-byte aligned) into *a, *b; advances p by two words (one LDRD). */
+#define TFG_LD2X32_INC(p, a, b) \
+    __asm__("ldrd %0, %1, [%2], #8" : "=r"(a), "=r"(b), "+r"(p) : "m"(*(const int32_t(*)[2])(p)))
+
 /** SXTAB16 with x rotated right by 8 (one instruction). */
 static inline int32_t tfg_sxtab16_ror8(int32_t a, int32_t x)
 {
@@ -92,6 +96,14 @@ static inline int32_t tfg_sxtb16_ror8(int32_t x)
 {
     return tfg_sxtb16(tfg_ror8(x));
 }
+
+/** Two consecutive words from p into a, b; advances p by two words. */
+#define TFG_LD2X32_INC(p, a, b) \
+    do { \
+        (a) = (p)[0]; \
+        (b) = (p)[1]; \
+        (p) += 2; \
+    } while (0)
 
 /** SXTAB16 with x rotated right by 8. */
 static inline int32_t tfg_sxtab16_ror8(int32_t a, int32_t x)

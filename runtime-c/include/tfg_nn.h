@@ -42,9 +42,9 @@ tfg_status tfg_conv2d_s8(const int8_t *input, tfg_dims input_dims,
 
 /**
  * CONV_2D as tfg_conv2d_s8 (same arguments, same bytes out), faster on cores with the DSP extension
- * (TFG_HAS_DSP in tfg_dsp.h): pairs of output pixels are gathered into int16 rows in scratch and multiplied
- * with SXTB16/SMLAD. scratch: 16 * output_dims.c + 5 * filter_dims.h * filter_dims.w * filter_dims.c bytes,
- * 4-byte aligned
+ * (TFG_HAS_DSP in tfg_dsp.h): groups of four output pixels are gathered into int16 rows in scratch and multiplied
+ * with SXTB16/SMLAD. scratch: 16 * output_dims.c + 8 * (k / 4 * 4) + 16 * (k % 4) + (k + 3) / 4 * 4 bytes
+ * with k = filter_dims.h * filter_dims.w * filter_dims.c, 4-byte aligned
  * (NULL, a grouped convolution, or no DSP extension: runs tfg_conv2d_s8).
  */
 tfg_status tfg_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,

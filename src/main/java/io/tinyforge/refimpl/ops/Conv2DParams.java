@@ -49,8 +49,8 @@ public record Conv2DParams(Operator op, int input, int filter, int bias, int out
     }
 
     /**
-     * Arena scratch of the DSP kernel: 16 B of prepared requantization per output channel, then two int16 rows
-     * and one int8 row of one receptive field; 0 if grouped.
+     * Arena scratch of the DSP kernel: 16 B of prepared requantization per output channel, then four int16 rows
+     * (tail taps widened to int32) and one int8 row of one receptive field; 0 if grouped.
      */
     @Override
     public long scratchBytes() {
@@ -58,7 +58,7 @@ public record Conv2DParams(Operator op, int input, int filter, int bias, int out
             return 0;
         }
         long k = (long) filterH * filterW * filterC;
-        return 16L * outC + (5 * k + 3) / 4 * 4;
+        return 16L * outC + 8 * (k / 4 * 4) + 16 * (k % 4) + (k + 3) / 4 * 4;
     }
 
     /** Multiply-accumulates of one inference: output elements x filter taps x input channels per group. */
