@@ -16,7 +16,7 @@
 static inline int8_t tfg_conv2d_dsp_out(int32_t acc, int32_t oc, const tfg_requant *rq,
                                         tfg_per_channel_quant quant, int32_t output_offset, tfg_activation act)
 {
-    acc = tfg_requant_apply(acc, rq + oc, quant.multiplier[oc], quant.shift[oc]) + output_offset;
+    acc = tfg_requant_apply(acc, rq, quant.multiplier[oc], quant.shift[oc]) + output_offset;
     return (int8_t)tfg_clamp(acc, act.min, act.max);
 }
 
@@ -103,15 +103,23 @@ static void tfg_conv2d_dsp_rows(const int32_t *rows, const int8_t *filter, int32
             a2 += wt * tails[2 * tail + t];
             a3 += wt * tails[3 * tail + t];
         }
-        out0[oc] = tfg_conv2d_dsp_out(a0, oc, rq, quant, output_offset, act);
-        if (out1 != NULL) {
-            out1[oc] = tfg_conv2d_dsp_out(a1, oc, rq, quant, output_offset, act);
-        }
-        if (out2 != NULL) {
-            out2[oc] = tfg_conv2d_dsp_out(a2, oc, rq, quant, output_offset, act);
-        }
-        if (out3 != NULL) {
-            out3[oc] = tfg_conv2d_dsp_out(a3, oc, rq, quant, output_offset, act);
+        {
+            /* a local copy: the int8 stores below cannot alias it, so it stays in registers */
+            const tfg_requant q = rq[oc];
+            const int8_t y0 = tfg_conv2d_dsp_out(a0, oc, &q, quant, output_offset, act);
+            const int8_t y1 = tfg_conv2d_dsp_out(a1, oc, &q, quant, output_offset, act);
+            const int8_t y2 = tfg_conv2d_dsp_out(a2, oc, &q, quant, output_offset, act);
+            const int8_t y3 = tfg_conv2d_dsp_out(a3, oc, &q, quant, output_offset, act);
+            out0[oc] = y0;
+            if (out1 != NULL) {
+                out1[oc] = y1;
+            }
+            if (out2 != NULL) {
+                out2[oc] = y2;
+            }
+            if (out3 != NULL) {
+                out3[oc] = y3;
+            }
         }
     }
 }

@@ -43,15 +43,16 @@ static inline int8_t tfg_depthwise_conv2d_dsp_out(int32_t acc, int32_t c, const 
 }
 
 /*
- * Two horizontally adjacent output pixels whose filter windows lie wholly inside the input rows: each weight
- * word is unpacked once for both. x points at pixel a's first tap (channel 0), pixel b's taps are x_b bytes
- * further; w at the first used filter row; out receives a's channels then b's.
+ * Two output pixels a and b with the same filter taps inside the input (horizontal neighbours with whole
+ * windows, or vertical neighbours with whole columns): each weight word is unpacked once for both. x points at
+ * pixel a's first used tap (channel 0), pixel b's taps are x_b bytes further; w at the first used tap; rows x
+ * n_kx taps, w_row_step bytes between filter rows; a's channels go to out, b's to out + out_b.
  */
 static void tfg_depthwise_conv2d_dsp_pair(const int8_t *x_first, int32_t x_b, const int8_t *w_first, int32_t rows,
-                                          int32_t k_w, int32_t ch, int32_t x_step, int32_t row_step, int32_t off2,
-                                          int32_t input_offset, const int32_t *bias, const tfg_requant *rq,
-                                          tfg_per_channel_quant quant, int32_t output_offset, tfg_activation act,
-                                          int8_t *out)
+                                          int32_t n_kx, int32_t w_row_step, int32_t ch, int32_t x_step,
+                                          int32_t row_step, int32_t off2, int32_t input_offset, const int32_t *bias,
+                                          const tfg_requant *rq, tfg_per_channel_quant quant,
+                                          int32_t output_offset, tfg_activation act, int8_t *out, int32_t out_b)
 {
     int32_t c = 0;
     for (; c + 4 <= ch; c += 4) {
@@ -64,12 +65,13 @@ static void tfg_depthwise_conv2d_dsp_pair(const int8_t *x_first, int32_t x_b, co
         int32_t b2 = a2;
         int32_t b3 = a3;
         const int8_t *x_row = x_first + c;
-        const int8_t *w = w_first + c;
+        const int8_t *w_row = w_first + c;
         int32_t r;
         for (r = 0; r < rows; ++r) {
             const int8_t *x = x_row;
+            const int8_t *w = w_row;
             int32_t kx;
-            for (kx = 0; kx < k_w; ++kx) {
+            for (kx = 0; kx < n_kx; ++kx) {
                 const int32_t wv = tfg_ld32(w);
                 const int32_t we = tfg_sxtb16(wv);
                 const int32_t wo = tfg_sxtb16_ror8(wv);
@@ -91,33 +93,34 @@ static void tfg_depthwise_conv2d_dsp_pair(const int8_t *x_first, int32_t x_b, co
                 w += ch;
             }
             x_row += row_step;
+            w_row += w_row_step;
         }
         out[c] = tfg_depthwise_conv2d_dsp_out(a0, c, rq, quant, output_offset, act);
         out[c + 1] = tfg_depthwise_conv2d_dsp_out(a1, c + 1, rq, quant, output_offset, act);
         out[c + 2] = tfg_depthwise_conv2d_dsp_out(a2, c + 2, rq, quant, output_offset, act);
         out[c + 3] = tfg_depthwise_conv2d_dsp_out(a3, c + 3, rq, quant, output_offset, act);
-        out[ch + c] = tfg_depthwise_conv2d_dsp_out(b0, c, rq, quant, output_offset, act);
-        out[ch + c + 1] = tfg_depthwise_conv2d_dsp_out(b1, c + 1, rq, quant, output_offset, act);
-        out[ch + c + 2] = tfg_depthwise_conv2d_dsp_out(b2, c + 2, rq, quant, output_offset, act);
-        out[ch + c + 3] = tfg_depthwise_conv2d_dsp_out(b3, c + 3, rq, quant, output_offset, act);
+        out[out_b + c] = tfg_depthwise_conv2d_dsp_out(b0, c, rq, quant, output_offset, act);
+        out[out_b + c + 1] = tfg_depthwise_conv2d_dsp_out(b1, c + 1, rq, quant, output_offset, act);
+        out[out_b + c + 2] = tfg_depthwise_conv2d_dsp_out(b2, c + 2, rq, quant, output_offset, act);
+        out[out_b + c + 3] = tfg_depthwise_conv2d_dsp_out(b3, c + 3, rq, quant, output_offset, act);
     }
     for (; c < ch; ++c) {
         int32_t a = bias != NULL ? bias[c] : 0;
         int32_t bb = a;
         const int8_t *x_row = x_first + c;
-        const int8_t *w = w_first + c;
+        const int8_t *w_row = w_first + c;
         int32_t r;
         for (r = 0; r < rows; ++r) {
             int32_t kx;
-            for (kx = 0; kx < k_w; ++kx) {
-                a += (int32_t)w[0] * ((int32_t)x_row[kx * x_step] + input_offset);
-                bb += (int32_t)w[0] * ((int32_t)x_row[kx * x_step + x_b] + input_offset);
-                w += ch;
+            for (kx = 0; kx < n_kx; ++kx) {
+                a += (int32_t)w_row[kx * ch] * ((int32_t)x_row[kx * x_step] + input_offset);
+                bb += (int32_t)w_row[kx * ch] * ((int32_t)x_row[kx * x_step + x_b] + input_offset);
             }
             x_row += row_step;
+            w_row += w_row_step;
         }
         out[c] = tfg_depthwise_conv2d_dsp_out(a, c, rq, quant, output_offset, act);
-        out[ch + c] = tfg_depthwise_conv2d_dsp_out(bb, c, rq, quant, output_offset, act);
+        out[out_b + c] = tfg_depthwise_conv2d_dsp_out(bb, c, rq, quant, output_offset, act);
     }
 }
 
@@ -157,6 +160,24 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                 const int32_t iy0 = oy * stride_h - pad_h;
                 int32_t ky0;
                 int32_t ky1;
+                if (oy + 1 < output_dims.h && iy0 >= 0
+                    && iy0 + stride_h + dilation_h * (filter_dims.h - 1) < in_h) {
+                    /* rows oy and oy + 1 both have whole filter columns: vertical pairs */
+                    for (ox = 0; ox < output_dims.w; ++ox) {
+                        const int32_t ix0 = ox * stride_w - pad_w;
+                        int32_t kx0;
+                        int32_t kx1;
+                        tfg_depthwise_conv2d_dsp_window(ix0, dilation_w, k_w, in_w, &kx0, &kx1);
+                        tfg_depthwise_conv2d_dsp_pair(
+                            in_batch + ((size_t)iy0 * in_w + (ix0 + dilation_w * kx0)) * ch, stride_h * in_w * ch,
+                            filter + (size_t)kx0 * ch, filter_dims.h, kx1 - kx0, k_w * ch, ch, x_step,
+                            dilation_h * in_w * ch, off2, input_offset, bias, rq, quant, output_offset, act,
+                            out + (size_t)ox * ch, output_dims.w * ch);
+                    }
+                    out += (size_t)2 * output_dims.w * ch;
+                    ++oy;
+                    continue;
+                }
                 tfg_depthwise_conv2d_dsp_window(iy0, dilation_h, filter_dims.h, in_h, &ky0, &ky1);
                 for (ox = 0; ox < output_dims.w; ++ox) {
                     const int32_t ix0 = ox * stride_w - pad_w;
@@ -168,8 +189,8 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                     if (ox + 1 < output_dims.w && ix0 >= 0 && ix0 + stride_w + dilation_w * (k_w - 1) < in_w) {
                         tfg_depthwise_conv2d_dsp_pair(
                             in_batch + ((size_t)(iy0 + dilation_h * ky0) * in_w + ix0) * ch, stride_w * ch,
-                            filter + (size_t)ky0 * k_w * ch, ky1 - ky0, k_w, ch, x_step, dilation_h * in_w * ch,
-                            off2, input_offset, bias, rq, quant, output_offset, act, out);
+                            filter + (size_t)ky0 * k_w * ch, ky1 - ky0, k_w, k_w * ch, ch, x_step,
+                            dilation_h * in_w * ch, off2, input_offset, bias, rq, quant, output_offset, act, out, ch);
                         out += 2 * ch;
                         ++ox;
                         continue;
