@@ -41,6 +41,22 @@ tfg_status tfg_conv2d_s8(const int8_t *input, tfg_dims input_dims,
                          tfg_per_channel_quant quant, tfg_activation act);
 
 /**
+ * CONV_2D as tfg_conv2d_s8 (same arguments, same bytes out), faster on cores with the DSP extension
+ * (TFG_HAS_DSP in tfg_dsp.h): groups of four output pixels are gathered into int16 rows in scratch and multiplied
+ * with SXTB16/SMLAD. scratch: 16 * output_dims.c + 8 * (k / 4 * 4) + 16 * (k % 4) + (k + 3) / 4 * 4 bytes
+ * with k = filter_dims.h * filter_dims.w * filter_dims.c, 4-byte aligned
+ * (NULL, a grouped convolution, or no DSP extension: runs tfg_conv2d_s8).
+ */
+tfg_status tfg_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
+                             const int8_t *filter, tfg_dims filter_dims,
+                             const int32_t *bias,
+                             int8_t *output, tfg_dims output_dims,
+                             int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                             int32_t pad_h, int32_t pad_w,
+                             int32_t input_offset, int32_t output_offset,
+                             tfg_per_channel_quant quant, tfg_activation act, void *scratch);
+
+/**
  * DEPTHWISE_CONV_2D, int8. input [n][h][w][c]; filter [1][h][w][c = output channels] (filter_dims.n is 1);
  * output [n][h][w][input_dims.c * depth_multiplier]; output channel oc = ic * depth_multiplier + m reads input
  * channel ic. Multiply-accumulates: output elements * filter_dims.h * filter_dims.w.
@@ -56,6 +72,21 @@ tfg_status tfg_depthwise_conv2d_s8(const int8_t *input, tfg_dims input_dims,
                                    tfg_per_channel_quant quant, tfg_activation act);
 
 /**
+ * DEPTHWISE_CONV_2D as tfg_depthwise_conv2d_s8 (same arguments, same bytes out), faster on cores with the
+ * DSP extension when depth_multiplier is 1 (four channels per SIMD word); otherwise runs the reference.
+ * scratch: 16 * output_dims.c bytes, 4-byte aligned (NULL: runs the reference).
+ */
+tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
+                                       const int8_t *filter, tfg_dims filter_dims,
+                                       const int32_t *bias,
+                                       int8_t *output, tfg_dims output_dims,
+                                       int32_t depth_multiplier,
+                                       int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                                       int32_t pad_h, int32_t pad_w,
+                                       int32_t input_offset, int32_t output_offset,
+                                       tfg_per_channel_quant quant, tfg_activation act, void *scratch);
+
+/**
  * FULLY_CONNECTED, int8. input [batches][accum_depth] (any tensor shape, read flat); filter
  * [out_depth][accum_depth]; output [batches][out_depth].
  * acc = sum (w + filter_offset) * (x + input_offset); filter_offset = -zp_w (0 for spec int8 weights).
@@ -67,6 +98,45 @@ tfg_status tfg_fully_connected_s8(const int8_t *input, const int8_t *filter, con
                                   int32_t batches, int32_t accum_depth, int32_t out_depth,
                                   int32_t input_offset, int32_t filter_offset, int32_t output_offset,
                                   tfg_per_channel_quant quant, int32_t per_channel, tfg_activation act);
+
+/*
+ * Codebook variants (clustered weights): the same arithmetic and arguments as the kernels above, except that
+ * the filter is a tfg_codebook (see tfg_types.h) whose weight for flat filter index i of output channel oc is
+ * read through the codebook; outputs are bit-identical to the dense kernel on the decoded filter.
+ */
+tfg_status tfg_conv2d_cb_s8(const int8_t *input, tfg_dims input_dims,
+                            tfg_codebook filter, tfg_dims filter_dims,
+                            const int32_t *bias,
+                            int8_t *output, tfg_dims output_dims,
+                            int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                            int32_t pad_h, int32_t pad_w,
+                            int32_t input_offset, int32_t output_offset,
+                            tfg_per_channel_quant quant, tfg_activation act);
+
+tfg_status tfg_depthwise_conv2d_cb_s8(const int8_t *input, tfg_dims input_dims,
+                                      tfg_codebook filter, tfg_dims filter_dims,
+                                      const int32_t *bias,
+                                      int8_t *output, tfg_dims output_dims,
+                                      int32_t depth_multiplier,
+                                      int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                                      int32_t pad_h, int32_t pad_w,
+                                      int32_t input_offset, int32_t output_offset,
+                                      tfg_per_channel_quant quant, tfg_activation act);
+
+tfg_status tfg_fully_connected_cb_s8(const int8_t *input, tfg_codebook filter, const int32_t *bias,
+                                     int8_t *output,
+                                     int32_t batches, int32_t accum_depth, int32_t out_depth,
+                                     int32_t input_offset, int32_t filter_offset, int32_t output_offset,
+                                     tfg_per_channel_quant quant, int32_t per_channel, tfg_activation act);
+/**
+ * FULLY_CONNECTED as tfg_fully_connected_s8 (same arguments, same bytes out), faster on cores with the DSP
+ * extension when filter_offset is 0 (two rows per pass with SMLAD); otherwise runs the reference.
+ */
+tfg_status tfg_fully_connected_dsp_s8(const int8_t *input, const int8_t *filter, const int32_t *bias,
+                                      int8_t *output,
+                                      int32_t batches, int32_t accum_depth, int32_t out_depth,
+                                      int32_t input_offset, int32_t filter_offset, int32_t output_offset,
+                                      tfg_per_channel_quant quant, int32_t per_channel, tfg_activation act);
 
 /* ===== end convolution ===== */
 

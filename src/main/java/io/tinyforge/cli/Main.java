@@ -23,7 +23,8 @@ public final class Main {
 
     static {
         for (Command c : List.of(new InspectCommand(), new GenerateCommand(), new RunCommand(),
-                new DemoCommand(), new BoardsCommand(), new QuantizeCommand())) {
+                new DemoCommand(), new BoardsCommand(), new QuantizeCommand(), new ClusterCommand())) {
+                new DemoCommand(), new BoardsCommand(), new TrainCommand(), new EvaluateCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }
