@@ -37,6 +37,7 @@ public final class Conv2DEmitter implements OpEmitter<Conv2DParams> {
         a.put("act_max", p.actMax());
         if (cb != null) {
             return cb.call("conv_2d", a, "conv/tfg_conv2d_cb_s8.c");
+        }
         if (p.groups() == 1) {
             a.put("scratch", ctx.scratch());
             return new OpCall("conv_2d", a, List.of("conv/tfg_conv2d_s8.c", "conv/tfg_conv2d_dsp_s8.c"));

@@ -38,6 +38,7 @@ public final class DepthwiseConv2DEmitter implements OpEmitter<DepthwiseConv2DPa
         a.put("act_max", p.actMax());
         if (cb != null) {
             return cb.call("depthwise_conv_2d", a, "conv/tfg_depthwise_conv2d_cb_s8.c");
+        }
         if (p.depthMultiplier() == 1) {
             a.put("scratch", ctx.scratch());
             return new OpCall("depthwise_conv_2d", a,

@@ -37,7 +37,6 @@ public final class FullyConnectedEmitter implements OpEmitter<FullyConnectedPara
         if (cb != null) {
             return cb.call("fully_connected", a, "conv/tfg_fully_connected_cb_s8.c");
         }
-        return new OpCall("fully_connected", a, List.of("conv/tfg_fully_connected_s8.c"));
         return new OpCall("fully_connected", a,
                 List.of("conv/tfg_fully_connected_s8.c", "conv/tfg_fully_connected_dsp_s8.c"));
     }
