@@ -41,6 +41,22 @@ tfg_status tfg_conv2d_s8(const int8_t *input, tfg_dims input_dims,
                          tfg_per_channel_quant quant, tfg_activation act);
 
 /**
+ * CONV_2D as tfg_conv2d_s8 (same arguments, same bytes out), faster on cores with the DSP extension
+ * (TFG_HAS_DSP in tfg_dsp.h): groups of four output pixels are gathered into int16 rows in scratch and multiplied
+ * with SXTB16/SMLAD. scratch: 16 * output_dims.c + 8 * (k / 4 * 4) + 16 * (k % 4) + (k + 3) / 4 * 4 bytes
+ * with k = filter_dims.h * filter_dims.w * filter_dims.c, 4-byte aligned
+ * (NULL, a grouped convolution, or no DSP extension: runs tfg_conv2d_s8).
+ */
+tfg_status tfg_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
+                             const int8_t *filter, tfg_dims filter_dims,
+                             const int32_t *bias,
+                             int8_t *output, tfg_dims output_dims,
+                             int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                             int32_t pad_h, int32_t pad_w,
+                             int32_t input_offset, int32_t output_offset,
+                             tfg_per_channel_quant quant, tfg_activation act, void *scratch);
+
+/**
  * DEPTHWISE_CONV_2D, int8. input [n][h][w][c]; filter [1][h][w][c = output channels] (filter_dims.n is 1);
  * output [n][h][w][input_dims.c * depth_multiplier]; output channel oc = ic * depth_multiplier + m reads input
  * channel ic. Multiply-accumulates: output elements * filter_dims.h * filter_dims.w.
@@ -56,6 +72,21 @@ tfg_status tfg_depthwise_conv2d_s8(const int8_t *input, tfg_dims input_dims,
                                    tfg_per_channel_quant quant, tfg_activation act);
 
 /**
+ * DEPTHWISE_CONV_2D as tfg_depthwise_conv2d_s8 (same arguments, same bytes out), faster on cores with the
+ * DSP extension when depth_multiplier is 1 (four channels per SIMD word); otherwise runs the reference.
+ * scratch: 16 * output_dims.c bytes, 4-byte aligned (NULL: runs the reference).
+ */
+tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
+                                       const int8_t *filter, tfg_dims filter_dims,
+                                       const int32_t *bias,
+                                       int8_t *output, tfg_dims output_dims,
+                                       int32_t depth_multiplier,
+                                       int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                                       int32_t pad_h, int32_t pad_w,
+                                       int32_t input_offset, int32_t output_offset,
+                                       tfg_per_channel_quant quant, tfg_activation act, void *scratch);
+
+/**
  * FULLY_CONNECTED, int8. input [batches][accum_depth] (any tensor shape, read flat); filter
  * [out_depth][accum_depth]; output [batches][out_depth].
  * acc = sum (w + filter_offset) * (x + input_offset); filter_offset = -zp_w (0 for spec int8 weights).
@@ -67,6 +98,45 @@ tfg_status tfg_fully_connected_s8(const int8_t *input, const int8_t *filter, con
                                   int32_t batches, int32_t accum_depth, int32_t out_depth,
                                   int32_t input_offset, int32_t filter_offset, int32_t output_offset,
                                   tfg_per_channel_quant quant, int32_t per_channel, tfg_activation act);
+
+/*
+ * Codebook variants (clustered weights): the same arithmetic and arguments as the kernels above, except that
+ * the filter is a tfg_codebook (see tfg_types.h) whose weight for flat filter index i of output channel oc is
+ * read through the codebook; outputs are bit-identical to the dense kernel on the decoded filter.
+ */
+tfg_status tfg_conv2d_cb_s8(const int8_t *input, tfg_dims input_dims,
+                            tfg_codebook filter, tfg_dims filter_dims,
+                            const int32_t *bias,
+                            int8_t *output, tfg_dims output_dims,
+                            int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                            int32_t pad_h, int32_t pad_w,
+                            int32_t input_offset, int32_t output_offset,
+                            tfg_per_channel_quant quant, tfg_activation act);
+
+tfg_status tfg_depthwise_conv2d_cb_s8(const int8_t *input, tfg_dims input_dims,
+                                      tfg_codebook filter, tfg_dims filter_dims,
+                                      const int32_t *bias,
+                                      int8_t *output, tfg_dims output_dims,
+                                      int32_t depth_multiplier,
+                                      int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                                      int32_t pad_h, int32_t pad_w,
+                                      int32_t input_offset, int32_t output_offset,
+                                      tfg_per_channel_quant quant, tfg_activation act);
+
+tfg_status tfg_fully_connected_cb_s8(const int8_t *input, tfg_codebook filter, const int32_t *bias,
+                                     int8_t *output,
+                                     int32_t batches, int32_t accum_depth, int32_t out_depth,
+                                     int32_t input_offset, int32_t filter_offset, int32_t output_offset,
+                                     tfg_per_channel_quant quant, int32_t per_channel, tfg_activation act);
+/**
+ * FULLY_CONNECTED as tfg_fully_connected_s8 (same arguments, same bytes out), faster on cores with the DSP
+ * extension when filter_offset is 0 (two rows per pass with SMLAD); otherwise runs the reference.
+ */
+tfg_status tfg_fully_connected_dsp_s8(const int8_t *input, const int8_t *filter, const int32_t *bias,
+                                      int8_t *output,
+                                      int32_t batches, int32_t accum_depth, int32_t out_depth,
+                                      int32_t input_offset, int32_t filter_offset, int32_t output_offset,
+                                      tfg_per_channel_quant quant, int32_t per_channel, tfg_activation act);
 
 /* ===== end convolution ===== */
 
@@ -275,6 +345,35 @@ tfg_status tfg_lstm_s8(const tfg_lstm_params *p, const int8_t *input, int8_t *hi
                        int16_t *cell_state, int8_t *output, void *scratch);
 
 /* ===== end recurrent ===== */
+
+/* ===== in-place convolutions (inplace/) ===== */
+
+/**
+ * 1x1 CONV_2D (stride 1, no padding, one group), int8, in place: data holds pixels * in_c input bytes and
+ * receives pixels * out_c output bytes from the same address (the buffer must hold the larger of the two).
+ * filter [out_c][in_c]; bias may be NULL; other parameters as tfg_conv2d_s8. Works in blocks of block_pixels
+ * pixels (>= 1) through tfg_conv2d_s8; scratch: block_pixels * in_c bytes.
+ */
+tfg_status tfg_conv1x1_inplace_s8(int8_t *data, int32_t pixels, int32_t in_c, int32_t out_c,
+                                  const int8_t *filter, const int32_t *bias,
+                                  int32_t input_offset, int32_t output_offset,
+                                  tfg_per_channel_quant quant, tfg_activation act, int8_t *scratch,
+                                  int32_t block_pixels);
+
+/**
+ * DEPTHWISE_CONV_2D with depth multiplier 1, int8, one batch, in place: the output (output_dims, same channel count, no
+ * more pixels than the input) is written over the input from the same address. Other parameters as
+ * tfg_depthwise_conv2d_s8. scratch: input_dims.h * input_dims.w bytes (one channel plane).
+ */
+tfg_status tfg_depthwise_conv2d_inplace_s8(int8_t *data, tfg_dims input_dims,
+                                           const int8_t *filter, tfg_dims filter_dims,
+                                           const int32_t *bias, tfg_dims output_dims,
+                                           int32_t stride_h, int32_t stride_w, int32_t dilation_h,
+                                           int32_t dilation_w, int32_t pad_h, int32_t pad_w,
+                                           int32_t input_offset, int32_t output_offset,
+                                           tfg_per_channel_quant quant, tfg_activation act, int8_t *scratch);
+
+/* ===== end in-place ===== */
 
 /* ===== float32, dynamic-range (hybrid) and float16-weight kernels (all categories) ===== */
 

@@ -40,4 +40,16 @@ typedef struct {
     const int32_t *shift;
 } tfg_per_channel_quant;
 
+/**
+ * Weights stored as a codebook plus packed indices (clustered models, docs/CLUSTERING.md). Weight i (flat C
+ * order of the dense filter) of output channel oc is values[oc * stride + index(i)], where index(i) is bits
+ * [(i % (8 / bits)) * bits, +bits) of indices[i / (8 / bits)]. stride 0 means one codebook for the tensor.
+ */
+typedef struct {
+    const int8_t *values;   /**< codebook entries (flash): stride per output channel, or one table */
+    const uint8_t *indices; /**< packed indices (flash) */
+    int32_t bits;           /**< bits per index: 1, 2, 4 or 8 */
+    int32_t stride;         /**< entries per output channel's codebook; 0 = per-tensor codebook */
+} tfg_codebook;
+
 #endif /* TFG_TYPES_H */

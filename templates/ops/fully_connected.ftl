@@ -1,13 +1,13 @@
-<#-- FULLY_CONNECTED int8 (runtime-c/src/conv/tfg_fully_connected_s8.c): batches x accum_depth inputs,
-     out_depth outputs; per_channel 0 uses the single multiplier/shift for every output. A failing kernel makes
+<#-- FULLY_CONNECTED int8 (runtime-c/src/conv/tfg_fully_connected_dsp_s8.c, which runs tfg_fully_connected_s8
+     without the DSP extension): batches x accum_depth inputs, out_depth outputs; per_channel 0 uses the single multiplier/shift for every output. A failing kernel makes
      invoke() return op + 1. -->
 <#macro call a>
-if (tfg_fully_connected_s8(${a.input}, ${a.filter}, ${a.bias},
-                           ${a.output},
-                           ${a.batches?c}, ${a.accum_depth?c}, ${a.out_depth?c},
-                           ${a.input_offset?c}, ${a.filter_offset?c}, ${a.output_offset?c},
-                           (tfg_per_channel_quant){${a.multipliers}, ${a.shifts}}, ${a.per_channel?c},
-                           (tfg_activation){${a.act_min?c}, ${a.act_max?c}}) != TFG_OK) {
+if (tfg_fully_connected_dsp_s8(${a.input}, ${a.filter}, ${a.bias},
+                               ${a.output},
+                               ${a.batches?c}, ${a.accum_depth?c}, ${a.out_depth?c},
+                               ${a.input_offset?c}, ${a.filter_offset?c}, ${a.output_offset?c},
+                               (tfg_per_channel_quant){${a.multipliers}, ${a.shifts}}, ${a.per_channel?c},
+                               (tfg_activation){${a.act_min?c}, ${a.act_max?c}}) != TFG_OK) {
     return ${(a.op + 1)?c};
 }
 </#macro>

@@ -46,11 +46,12 @@ final class InspectCommand implements Command {
         PreparedModel m = ModelReport.tryPrepare(g, Models.rounding(cl), why);
         Map<String, Object> r = ModelReport.of(g, m, why[0],
                 Planners.byName(cl.getOptionValue("planner", Planners.defaultPlanner().name())));
+        ClusteringInfo.addTo(r, g);
         if (cl.hasOption("json")) {
             ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             inv.out().println(om.writeValueAsString(r));
         } else {
-            inv.out().print(ModelReport.text(r, g));
+            inv.out().print(ModelReport.text(r, g) + ClusteringInfo.text(r));
         }
         return 0;
     }

@@ -82,6 +82,21 @@ final class ModelReport {
             r.put("planner", plan.plan().planner());
             r.put("arenaBytes", plan.arenaBytes());
             r.put("arenaLowerBound", plan.lowerBound());
+            r.put("arenaBytesNoInPlace", plan.arenaNoInPlace());
+            r.put("arenaLowerBoundInPlace", plan.inPlaceLowerBound());
+            List<Map<String, Object>> inPlace = new ArrayList<>();
+            for (Map.Entry<Integer, io.tinyforge.memory.InPlace> e : plan.lifetimes().inPlaceOps().entrySet()) {
+                Map<String, Object> ip = new LinkedHashMap<>();
+                ip.put("op", e.getKey());
+                ip.put("type", prepared.ops().get(e.getKey()).params().op().type().name());
+                ip.put("kernel", e.getValue().kernel());
+                ip.put("input", e.getValue().input());
+                ip.put("output", e.getValue().output());
+                ip.put("scratchBytes", e.getValue().scratchBytes());
+                inPlace.add(ip);
+            }
+            r.put("inPlaceOps", inPlace);
+            r.put("inPlaceCandidates", new ArrayList<>(plan.lifetimes().inPlaceCandidates()));
             List<Map<String, Object>> buffers = new ArrayList<>();
             List<io.tinyforge.memory.BufferRequest> reqs = plan.lifetimes().buffers();
             for (int i = 0; i < reqs.size(); i++) {
@@ -90,6 +105,9 @@ final class ModelReport {
                 b.put("bytes", reqs.get(i).size());
                 b.put("firstOp", reqs.get(i).first());
                 b.put("lastOp", reqs.get(i).last());
+                if (reqs.get(i).group() >= 0) {
+                    b.put("inPlaceGroup", reqs.get(i).group());
+                }
                 b.put("offset", plan.plan().offset(i));
                 buffers.add(b);
             }

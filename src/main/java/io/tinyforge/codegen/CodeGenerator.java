@@ -81,7 +81,9 @@ public final class CodeGenerator {
         for (int i = 0; i < model.ops().size(); i++) {
             PreparedOp<?> op = model.ops().get(i);
             ctx.atOp(i);
-            OpCall call = emit(op.params(), ctx);
+            io.tinyforge.memory.InPlace inPlace = plan.lifetimes().inPlace(i);
+            OpCall call = inPlace != null && inPlace.kernel() != null ? InPlaceEmitters.emit(op.params(), inPlace, ctx)
+                    : emit(op.params(), ctx);
             calls.add(new CallView(i, op.params().op().type().name(), summary(op.params().op()), call.template(),
                     call.args()));
             sources.addAll(call.kernelSources());

@@ -25,6 +25,14 @@ public interface EmitContext {
     /** Registers a const float array and returns its C name. */
     String constFloat(String hint, float[] values);
 
+    /**
+     * The graph being generated, for emitters that look at constant data (e.g. codebook weights); null when the
+     * context has none, in which case such emitters fall back to their dense form.
+     */
+    default io.tinyforge.ir.Graph graph() {
+        return null;
+    }
+
     /** Pointer ({@code void *}) to this operator's scratch buffer in the arena, sized by {@code scratchBytes()}. */
     String scratch();
 }

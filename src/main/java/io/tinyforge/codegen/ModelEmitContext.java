@@ -71,6 +71,11 @@ final class ModelEmitContext implements EmitContext {
     }
 
     @Override
+    public Graph graph() {
+        return graph;
+    }
+
+    @Override
     public String scratch() {
         long off = plan.scratchOffset(op);
         if (off < 0) {

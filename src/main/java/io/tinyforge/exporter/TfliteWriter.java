@@ -36,6 +36,7 @@ import org.tensorflow.lite.schema.Conv2DOptionsT;
 import org.tensorflow.lite.schema.DepthwiseConv2DOptionsT;
 import org.tensorflow.lite.schema.DequantizeOptionsT;
 import org.tensorflow.lite.schema.FullyConnectedOptionsT;
+import org.tensorflow.lite.schema.MetadataT;
 import org.tensorflow.lite.schema.Model;
 import org.tensorflow.lite.schema.ModelT;
 import org.tensorflow.lite.schema.MulOptionsT;
@@ -60,7 +61,8 @@ import org.tensorflow.lite.schema.UnidirectionalSequenceLSTMOptionsT;
  *
  * <p>Layout choices: buffer 0 is the empty sentinel and every activation points at it; every constant tensor
  * gets its own buffer in tensor order; operator codes are listed in order of first use. A constant tensor
- * whose data is empty is written as an activation (the importer cannot tell the two apart).
+ * whose data is empty is written as an activation (the importer cannot tell the two apart). The graph's metadata
+ * entries follow, each with its own buffer after the tensors' buffers.
  */
 public final class TfliteWriter {
 
@@ -142,12 +144,24 @@ public final class TfliteWriter {
         sg.setInputs(g.inputs());
         sg.setOutputs(g.outputs());
 
+        List<MetadataT> metadata = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : g.metadata().entrySet()) {
+            MetadataT m = new MetadataT();
+            m.setName(e.getKey());
+            m.setBuffer(buffers.size());
+            buffers.add(buffer(e.getValue()));
+            metadata.add(m);
+        }
+
         ModelT model = new ModelT();
         model.setVersion(SCHEMA_VERSION);
         model.setDescription("tinyforge");
         model.setOperatorCodes(codes);
         model.setSubgraphs(new SubGraphT[] {sg});
         model.setBuffers(buffers.toArray(new BufferT[0]));
+        if (!metadata.isEmpty()) {
+            model.setMetadata(metadata.toArray(new MetadataT[0]));
+        }
         return model;
     }
 

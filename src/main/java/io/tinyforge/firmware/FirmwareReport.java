@@ -36,6 +36,11 @@ public final class FirmwareReport {
         j.put("stack_bytes", u.stack());
         j.put("stack_used_bytes", run.stackUsed());
         j.put("arena_bytes", u.arenaBytes());
+        try {
+            CodeSize.of(run.image().elf()).addTo(j);
+        } catch (RuntimeException e) {
+            j.put("code_size_error", String.valueOf(e.getMessage()));
+        }
         j.put("vectors", run.instructions().isEmpty() ? 0 : run.instructions().size());
         double mean = run.meanInstructions();
         if (mean >= 0) {

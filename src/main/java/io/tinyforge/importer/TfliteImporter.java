@@ -18,7 +18,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.tensorflow.lite.schema.Buffer;
 import org.tensorflow.lite.schema.BuiltinOperator;
 import org.tensorflow.lite.schema.Model;
@@ -232,7 +234,36 @@ public final class TfliteImporter {
             }
             checkDataflow(tensors, ops);
             checkNonEmpty(tensors, ops, inputs, outputs);
-            return new Graph(name, tensors, ops, inputs, outputs, sha256(bytes));
+            at = "the model metadata";
+            return new Graph(name, tensors, ops, inputs, outputs, sha256(bytes), metadata(model, nBuffers));
+        }
+
+        /**
+         * The model's named metadata buffers, in file order. Entries that name no valid buffer, or repeat an
+         * earlier name, are skipped: metadata never stops a model from loading.
+         */
+        private Map<String, byte[]> metadata(Model model, int nBuffers) {
+            Map<String, byte[]> r = new LinkedHashMap<>();
+            int n = checkLength(model.metadataLength(), 4, "metadata list");
+            for (int i = 0; i < n; i++) {
+                org.tensorflow.lite.schema.Metadata m = model.metadata(i);
+                if (m == null || m.name() == null || r.containsKey(m.name())) {
+                    continue;
+                }
+                long bufIdx = m.buffer();
+                if (bufIdx <= 0 || bufIdx >= nBuffers) {
+                    continue;
+                }
+                Buffer b = model.buffers((int) bufIdx);
+                int len = b == null ? 0 : checkLength(b.dataLength(), 1, "buffer " + bufIdx);
+                ByteBuffer src = len > 0 ? b.dataAsByteBuffer() : null;
+                byte[] data = new byte[src == null ? 0 : Math.min(len, src.remaining())];
+                if (src != null) {
+                    src.get(data);
+                }
+                r.put(m.name(), data);
+            }
+            return r;
         }
 
         /**

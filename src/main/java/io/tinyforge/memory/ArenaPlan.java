@@ -1,16 +1,53 @@
 package io.tinyforge.memory;
 
 import io.tinyforge.refimpl.PreparedModel;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** A prepared model's buffers and where a planner placed them: what the code generator lays out. */
-public record ArenaPlan(Lifetimes lifetimes, MemoryPlan plan) {
+/**
+ * A prepared model's buffers and where a planner placed them: what the code generator lays out.
+ * {@code lowerBound} is the no-in-place lower bound of the model (largest sum of tensors live together when
+ * every operator runs out of place); {@code arenaNoInPlace} is what the planner reaches without in-place ops.
+ */
+public record ArenaPlan(Lifetimes lifetimes, MemoryPlan plan, long lowerBound, long arenaNoInPlace) {
 
-    /** Plans {@code model} with {@code planner} and checks the result. */
+    /**
+     * Plans {@code model} with {@code planner}, in-place operators chosen automatically: start with every
+     * operator that may run in place, then put back out of place (one at a time, last first) each one whose
+     * in-place form does not make the arena smaller; checks the result.
+     */
     public static ArenaPlan of(PreparedModel model, MemoryPlanner planner) {
-        Lifetimes l = Lifetimes.of(model);
+        return of(model, planner, true);
+    }
+
+    /** Plans {@code model}, with automatic in-place operators when {@code inPlace}, else all out of place. */
+    public static ArenaPlan of(PreparedModel model, MemoryPlanner planner, boolean inPlace) {
+        Lifetimes base = Lifetimes.of(model);
+        MemoryPlan basePlan = planner.plan(base.buffers());
+        basePlan.check(base.buffers());
+        long lower = base.lowerBound();
+        if (!inPlace || base.inPlaceCandidates().isEmpty()) {
+            return new ArenaPlan(base, basePlan, lower, basePlan.arenaBytes());
+        }
+        Set<Integer> chosen = new TreeSet<>(base.inPlaceCandidates());
+        Lifetimes l = Lifetimes.of(model, chosen);
         MemoryPlan p = planner.plan(l.buffers());
+        for (int op : new TreeSet<>(base.inPlaceCandidates()).descendingSet()) {
+            Set<Integer> fewer = new TreeSet<>(chosen);
+            fewer.remove(op);
+            Lifetimes lf = Lifetimes.of(model, fewer);
+            MemoryPlan pf = planner.plan(lf.buffers());
+            if (pf.arenaBytes() <= p.arenaBytes()) {
+                chosen = fewer;
+                l = lf;
+                p = pf;
+            }
+        }
+        if (p.arenaBytes() >= basePlan.arenaBytes()) {
+            return new ArenaPlan(base, basePlan, lower, basePlan.arenaBytes());
+        }
         p.check(l.buffers());
-        return new ArenaPlan(l, p);
+        return new ArenaPlan(l, p, lower, basePlan.arenaBytes());
     }
 
     /** Byte offset of tensor {@code t} in the arena, or -1 when it has no buffer. */
@@ -29,7 +66,8 @@ public record ArenaPlan(Lifetimes lifetimes, MemoryPlan plan) {
         return plan.arenaBytes();
     }
 
-    public long lowerBound() {
-        return lifetimes.lowerBound();
+    /** The lower bound with the chosen in-place operators (equal to {@link #lowerBound()} without any). */
+    public long inPlaceLowerBound() {
+        return lifetimes.inPlaceLowerBound();
     }
 }

@@ -18,23 +18,39 @@ import java.util.List;
  * they never share memory; each operator's scratch lives during that operator only. An operator whose
  * params implement {@link AliasesInput} (RESHAPE) puts its output in its input's buffer when that input is
  * an activation (not a graph input or output, not a state tensor) that no later operator reads; the tensors
- * then share one buffer whose lifetime is the union of theirs.
+ * then share one buffer whose lifetime is the union of theirs. An operator chosen to run in place (see
+ * {@link InPlaceRules}) keeps separate buffers for its input and output but puts them in one in-place group
+ * ({@link BufferRequest#group()}): same offset, bytes shared; allowed when the input's buffer dies at that
+ * operator, is not a graph input or state, and the output's buffer starts there.
  */
 public final class Lifetimes {
     private final List<BufferRequest> buffers;
     private final int[] tensorBuffer;
     private final int[] scratchBuffer;
     private final int steps;
+    private final java.util.SortedMap<Integer, InPlace> inPlace;
+    private final java.util.SortedSet<Integer> candidates;
 
-    private Lifetimes(List<BufferRequest> buffers, int[] tensorBuffer, int[] scratchBuffer, int steps) {
+    private Lifetimes(List<BufferRequest> buffers, int[] tensorBuffer, int[] scratchBuffer, int steps,
+            java.util.SortedMap<Integer, InPlace> inPlace, java.util.SortedSet<Integer> candidates) {
         this.buffers = List.copyOf(buffers);
         this.tensorBuffer = tensorBuffer;
         this.scratchBuffer = scratchBuffer;
         this.steps = steps;
+        this.inPlace = java.util.Collections.unmodifiableSortedMap(inPlace);
+        this.candidates = java.util.Collections.unmodifiableSortedSet(candidates);
     }
 
-    /** Computes the buffers of {@code model}. */
+    /** Computes the buffers of {@code model}, every operator out of place. */
     public static Lifetimes of(PreparedModel model) {
+        return of(model, java.util.Set.of());
+    }
+
+    /**
+     * Computes the buffers of {@code model} with the operators of {@code inPlaceOps} in place; operators whose
+     * rule or lifetimes do not allow it are left out of place.
+     */
+    public static Lifetimes of(PreparedModel model, java.util.Set<Integer> inPlaceOps) {
         Graph g = model.graph();
         int nt = g.tensors().size();
         int nops = model.ops().size();
@@ -114,17 +130,98 @@ public final class Lifetimes {
             }
             tensorBuffer[t] = tensorBuffer[r];
         }
+        java.util.SortedSet<Integer> candidates = new java.util.TreeSet<>();
+        java.util.SortedMap<Integer, InPlace> chosen = new java.util.TreeMap<>();
+        int[] groupOf = new int[buffers.size()];
+        for (int b = 0; b < groupOf.length; b++) {
+            groupOf[b] = b;
+        }
+        for (int i = 0; i < nops; i++) {
+            InPlace ip = InPlaceRules.of(model.ops().get(i).params(), g);
+            if (ip == null) {
+                continue;
+            }
+            int bi = tensorBuffer[ip.input()];
+            int bo = tensorBuffer[ip.output()];
+            Tensor ti = g.tensor(ip.input());
+            boolean ok = bi >= 0 && bo >= 0 && bi != bo && !ti.isConstant() && !ti.variable()
+                    && !isInput(g, ip.input()) && buffers.get(bi).last() == i && buffers.get(bo).first() == i
+                    && !g.tensor(ip.output()).variable();
+            if (!ok) {
+                continue;
+            }
+            candidates.add(i);
+            if (inPlaceOps.contains(i)) {
+                chosen.put(i, ip);
+                groupOf[find(groupOf, bo)] = find(groupOf, bi);
+            }
+        }
+        int[] members = new int[buffers.size()];
+        for (int b = 0; b < groupOf.length; b++) {
+            members[find(groupOf, b)]++;
+        }
+        for (int b = 0; b < groupOf.length; b++) {
+            int r = find(groupOf, b);
+            if (members[r] > 1) {
+                BufferRequest q = buffers.get(b);
+                buffers.set(b, new BufferRequest(q.label(), q.size(), q.first(), q.last(), r));
+            }
+        }
         int[] scratchBuffer = new int[nops];
         Arrays.fill(scratchBuffer, -1);
         for (int i = 0; i < nops; i++) {
             PreparedOp<?> op = model.ops().get(i);
             OpParams p = op.params();
-            if (p.scratchBytes() > 0) {
+            InPlace ip = chosen.get(i);
+            long bytes = ip != null ? ip.scratchBytes() : p.scratchBytes();
+            if (bytes > 0) {
                 scratchBuffer[i] = buffers.size();
-                buffers.add(new BufferRequest("scratch op" + i + " " + p.op().type(), p.scratchBytes(), i, i));
+                buffers.add(new BufferRequest("scratch op" + i + " " + p.op().type() + (ip != null ? " in place" : ""),
+                        bytes, i, i));
             }
         }
-        return new Lifetimes(buffers, tensorBuffer, scratchBuffer, last + 1);
+        return new Lifetimes(buffers, tensorBuffer, scratchBuffer, last + 1, chosen, candidates);
+    }
+
+    /** The operators running in place, by step, with how. */
+    public java.util.SortedMap<Integer, InPlace> inPlaceOps() {
+        return inPlace;
+    }
+
+    /** How operator step {@code op} runs in place, or null when it does not. */
+    public InPlace inPlace(int op) {
+        return inPlace.get(op);
+    }
+
+    /** The operator steps that could run in place (rule and lifetimes allow it), whether chosen or not. */
+    public java.util.SortedSet<Integer> inPlaceCandidates() {
+        return candidates;
+    }
+
+    /**
+     * No plan of these buffers can use fewer bytes than this: the largest sum over steps of the aligned sizes
+     * live at that step, where the live members of one in-place group count once, by the largest of them.
+     */
+    public long inPlaceLowerBound() {
+        long best = 0;
+        for (int s = 0; s < steps; s++) {
+            long live = 0;
+            java.util.Map<Integer, Long> groups = new java.util.HashMap<>();
+            for (BufferRequest b : buffers) {
+                if (b.first() <= s && s <= b.last()) {
+                    if (b.group() >= 0) {
+                        groups.merge(b.group(), b.alignedSize(), Math::max);
+                    } else {
+                        live += b.alignedSize();
+                    }
+                }
+            }
+            for (long v : groups.values()) {
+                live += v;
+            }
+            best = Math.max(best, live);
+        }
+        return best;
     }
 
     private static boolean isInput(Graph g, int t) {
@@ -171,7 +268,10 @@ public final class Lifetimes {
         return steps;
     }
 
-    /** No plan can use fewer bytes than this: the largest sum of aligned sizes live at one step. */
+    /**
+     * Without in-place operators no plan can use fewer bytes than this: the largest sum of aligned sizes live at
+     * one step (in-place groups ignored).
+     */
     public long lowerBound() {
         return lowerBound(buffers);
     }

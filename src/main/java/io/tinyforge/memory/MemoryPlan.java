@@ -31,7 +31,8 @@ public record MemoryPlan(String planner, long[] offsets, long arenaBytes) {
 
     /**
      * Checks that this plan is valid for {@code buffers}: aligned, inside the arena, and no two buffers that
-     * are live at the same step share a byte. Throws {@link IllegalStateException} naming the clash.
+     * are live at the same step share a byte, except members of one in-place group,
+     * which must share their offset. Throws {@link IllegalStateException} naming the clash.
      */
     public void check(List<BufferRequest> buffers) {
         if (buffers.size() != offsets.length) {
@@ -46,6 +47,13 @@ public record MemoryPlan(String planner, long[] offsets, long arenaBytes) {
             }
             for (int j = i + 1; j < offsets.length; j++) {
                 BufferRequest b = buffers.get(j);
+                if (a.sameGroup(b)) {
+                    if (offsets[i] != offsets[j]) {
+                        throw new IllegalStateException(planner + ": " + a.label() + " and " + b.label()
+                                + " are chained in place but not at the same offset");
+                    }
+                    continue;
+                }
                 boolean overlapInMemory = offsets[i] < offsets[j] + b.size() && offsets[j] < offsets[i] + a.size();
                 if (a.size() > 0 && b.size() > 0 && a.overlapsInTime(b) && overlapInMemory) {
                     throw new IllegalStateException(planner + ": " + a.label() + " and " + b.label()

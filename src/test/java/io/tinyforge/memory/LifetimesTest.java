@@ -123,7 +123,10 @@ class LifetimesTest {
         long lower = Lifetimes.of(m).lowerBound();
         for (MemoryPlanner p : Planners.all()) {
             ArenaPlan a = ArenaPlan.of(m, p); // checks for overlaps
-            org.junit.jupiter.api.Assertions.assertTrue(a.arenaBytes() >= lower, model + " " + p.name());
+            org.junit.jupiter.api.Assertions.assertTrue(a.arenaBytes() >= a.inPlaceLowerBound(), model + " " + p.name());
+            ArenaPlan out = ArenaPlan.of(m, p, false);
+            org.junit.jupiter.api.Assertions.assertTrue(out.arenaBytes() >= lower, model + " " + p.name());
+            org.junit.jupiter.api.Assertions.assertTrue(a.arenaBytes() <= out.arenaBytes(), model + " " + p.name());
         }
         org.junit.jupiter.api.Assertions.assertTrue(ArenaPlan.of(m, Planners.byName("best")).arenaBytes()
                 <= ArenaPlan.of(m, Planners.byName("greedy")).arenaBytes(), model);

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** CONV_2D as one {@code tfg_conv2d_s8} call (template {@code conv_2d}); multipliers and shifts go to flash. */
+/** CONV_2D as one {@code tfg_conv2d_dsp_s8} call (ungrouped, with arena scratch) or {@code tfg_conv2d_s8} call (template {@code conv_2d}); multipliers and shifts go to flash. */
 public final class Conv2DEmitter implements OpEmitter<Conv2DParams> {
 
     @Override
@@ -16,7 +16,8 @@ public final class Conv2DEmitter implements OpEmitter<Conv2DParams> {
         Map<String, Object> a = new HashMap<>();
         a.put("op", p.op().index());
         a.put("input", ctx.tensor(p.input()));
-        a.put("filter", ctx.tensor(p.filter()));
+        CodebookWeights cb = CodebookWeights.choose(ctx, p.op());
+        a.put("filter", cb == null ? ctx.tensor(p.filter()) : cb.filter());
         a.put("bias", ctx.tensor(p.bias()));
         a.put("output", ctx.tensor(p.output()));
         a.put("input_dims", List.of(p.batches(), p.inH(), p.inW(), p.inC()));
@@ -34,6 +35,13 @@ public final class Conv2DEmitter implements OpEmitter<Conv2DParams> {
         a.put("shifts", ctx.constInt32("conv_shift", p.shifts()));
         a.put("act_min", p.actMin());
         a.put("act_max", p.actMax());
+        if (cb != null) {
+            return cb.call("conv_2d", a, "conv/tfg_conv2d_cb_s8.c");
+        }
+        if (p.groups() == 1) {
+            a.put("scratch", ctx.scratch());
+            return new OpCall("conv_2d", a, List.of("conv/tfg_conv2d_s8.c", "conv/tfg_conv2d_dsp_s8.c"));
+        }
         return new OpCall("conv_2d", a, List.of("conv/tfg_conv2d_s8.c"));
     }
 }

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** DEPTHWISE_CONV_2D as one {@code tfg_depthwise_conv2d_s8} call (template {@code depthwise_conv_2d}). */
+/** DEPTHWISE_CONV_2D as one {@code tfg_depthwise_conv2d_dsp_s8} (depth multiplier 1) or {@code tfg_depthwise_conv2d_s8} call (template {@code depthwise_conv_2d}). */
 public final class DepthwiseConv2DEmitter implements OpEmitter<DepthwiseConv2DParams> {
 
     @Override
@@ -16,7 +16,8 @@ public final class DepthwiseConv2DEmitter implements OpEmitter<DepthwiseConv2DPa
         Map<String, Object> a = new HashMap<>();
         a.put("op", p.op().index());
         a.put("input", ctx.tensor(p.input()));
-        a.put("filter", ctx.tensor(p.filter()));
+        CodebookWeights cb = CodebookWeights.choose(ctx, p.op());
+        a.put("filter", cb == null ? ctx.tensor(p.filter()) : cb.filter());
         a.put("bias", ctx.tensor(p.bias()));
         a.put("output", ctx.tensor(p.output()));
         a.put("input_dims", List.of(p.batches(), p.inH(), p.inW(), p.inC()));
@@ -35,6 +36,14 @@ public final class DepthwiseConv2DEmitter implements OpEmitter<DepthwiseConv2DPa
         a.put("shifts", ctx.constInt32("dw_shift", p.shifts()));
         a.put("act_min", p.actMin());
         a.put("act_max", p.actMax());
+        if (cb != null) {
+            return cb.call("depthwise_conv_2d", a, "conv/tfg_depthwise_conv2d_cb_s8.c");
+        }
+        if (p.depthMultiplier() == 1) {
+            a.put("scratch", ctx.scratch());
+            return new OpCall("depthwise_conv_2d", a,
+                    List.of("conv/tfg_depthwise_conv2d_s8.c", "conv/tfg_depthwise_conv2d_dsp_s8.c"));
+        }
         return new OpCall("depthwise_conv_2d", a, List.of("conv/tfg_depthwise_conv2d_s8.c"));
     }
 }

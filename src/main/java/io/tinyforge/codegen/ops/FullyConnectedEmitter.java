@@ -19,7 +19,8 @@ public final class FullyConnectedEmitter implements OpEmitter<FullyConnectedPara
         Map<String, Object> a = new HashMap<>();
         a.put("op", p.op().index());
         a.put("input", ctx.tensor(p.input()));
-        a.put("filter", ctx.tensor(p.filter()));
+        CodebookWeights cb = CodebookWeights.choose(ctx, p.op());
+        a.put("filter", cb == null ? ctx.tensor(p.filter()) : cb.filter());
         a.put("bias", ctx.tensor(p.bias()));
         a.put("output", ctx.tensor(p.output()));
         a.put("batches", p.batches());
@@ -33,6 +34,10 @@ public final class FullyConnectedEmitter implements OpEmitter<FullyConnectedPara
         a.put("per_channel", p.perChannel() ? 1 : 0);
         a.put("act_min", p.actMin());
         a.put("act_max", p.actMax());
-        return new OpCall("fully_connected", a, List.of("conv/tfg_fully_connected_s8.c"));
+        if (cb != null) {
+            return cb.call("fully_connected", a, "conv/tfg_fully_connected_cb_s8.c");
+        }
+        return new OpCall("fully_connected", a,
+                List.of("conv/tfg_fully_connected_s8.c", "conv/tfg_fully_connected_dsp_s8.c"));
     }
 }

@@ -48,6 +48,19 @@ public record Conv2DParams(Operator op, int input, int filter, int bias, int out
         return shifts.clone();
     }
 
+    /**
+     * Arena scratch of the DSP kernel: 16 B of prepared requantization per output channel, then four int16 rows
+     * (tail taps widened to int32) and one int8 row of one receptive field; 0 if grouped.
+     */
+    @Override
+    public long scratchBytes() {
+        if (groups != 1) {
+            return 0;
+        }
+        long k = (long) filterH * filterW * filterC;
+        return 16L * outC + 8 * (k / 4 * 4) + 16 * (k % 4) + (k + 3) / 4 * 4;
+    }
+
     /** Multiply-accumulates of one inference: output elements x filter taps x input channels per group. */
     @Override
     public long macs() {

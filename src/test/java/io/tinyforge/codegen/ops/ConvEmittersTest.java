@@ -57,7 +57,7 @@ class ConvEmittersTest {
 
         @Override
         public String scratch() {
-            throw new AssertionError("no scratch expected");
+            return "scratch";
         }
     }
 
@@ -80,17 +80,17 @@ class ConvEmittersTest {
                 Rounding.DOUBLE);
         FakeContext ctx = new FakeContext();
         OpCall call = new Conv2DEmitter().emit(p, ctx);
-        assertEquals(List.of("conv/tfg_conv2d_s8.c"), call.kernelSources());
+        assertEquals(List.of("conv/tfg_conv2d_s8.c", "conv/tfg_conv2d_dsp_s8.c"), call.kernelSources());
         assertEquals(List.of("conv_mult[1073741824, 1073741824]", "conv_shift[-7, -8]"), ctx.arrays);
         assertEquals("""
-                if (tfg_conv2d_s8(t1, (tfg_dims){1, 49, 10, 1},
-                                  t2, (tfg_dims){64, 10, 4, 1},
-                                  t3,
-                                  t5, (tfg_dims){1, 25, 5, 64},
-                                  2, 2, 1, 1, 4, 1,
-                                  -83, -128,
-                                  (tfg_per_channel_quant){conv_mult, conv_shift},
-                                  (tfg_activation){-128, 127}) != TFG_OK) {
+                if (tfg_conv2d_dsp_s8(t1, (tfg_dims){1, 49, 10, 1},
+                                      t2, (tfg_dims){64, 10, 4, 1},
+                                      t3,
+                                      t5, (tfg_dims){1, 25, 5, 64},
+                                      2, 2, 1, 1, 4, 1,
+                                      -83, -128,
+                                      (tfg_per_channel_quant){conv_mult, conv_shift},
+                                      (tfg_activation){-128, 127}, scratch) != TFG_OK) {
                     return 5;
                 }
                 """, render(call));
@@ -124,14 +124,16 @@ class ConvEmittersTest {
                 128, 0, -128, false, new int[] {1367343141}, new int[] {-5}, -128, 127, Rounding.DOUBLE);
         FakeContext ctx = new FakeContext();
         OpCall call = new FullyConnectedEmitter().emit(p, ctx);
+        assertEquals(List.of("conv/tfg_fully_connected_s8.c", "conv/tfg_fully_connected_dsp_s8.c"),
+                call.kernelSources());
         assertEquals(List.of("fc_mult[1367343141]", "fc_shift[-5]"), ctx.arrays);
         assertEquals("""
-                if (tfg_fully_connected_s8(t0, t6, t5,
-                                           t7,
-                                           1, 1, 16,
-                                           128, 0, -128,
-                                           (tfg_per_channel_quant){fc_mult, fc_shift}, 0,
-                                           (tfg_activation){-128, 127}) != TFG_OK) {
+                if (tfg_fully_connected_dsp_s8(t0, t6, t5,
+                                               t7,
+                                               1, 1, 16,
+                                               128, 0, -128,
+                                               (tfg_per_channel_quant){fc_mult, fc_shift}, 0,
+                                               (tfg_activation){-128, 127}) != TFG_OK) {
                     return 1;
                 }
                 """, render(call));
