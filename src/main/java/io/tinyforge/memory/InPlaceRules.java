@@ -44,7 +44,10 @@ public final class InPlaceRules {
     /** The in-place form of {@code params} in {@code graph}, or null when no rule allows it. */
     public static InPlace of(OpParams params, Graph graph) {
         InPlaceRule r = RULES.get(params.op().type());
-        return r == null ? null : r.apply(params, graph);
+        if (r == null || io.tinyforge.cluster.CodebookPolicy.usesCodebook(graph, params.op())) {
+            return null; // codebook filters (clustered models) have no in-place kernel
+        }
+        return r.apply(params, graph);
     }
 
     /** Same dtype and byte size, int8 (the element-wise kernels above are int8 ones). */

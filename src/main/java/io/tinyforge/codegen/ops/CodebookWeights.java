@@ -1,15 +1,12 @@
 package io.tinyforge.codegen.ops;
 
 import io.tinyforge.cluster.CodebookLayout;
-import io.tinyforge.cluster.WeightTensor;
+import io.tinyforge.cluster.CodebookPolicy;
 import io.tinyforge.codegen.EmitContext;
 import io.tinyforge.codegen.OpCall;
-import io.tinyforge.ir.DType;
-import io.tinyforge.ir.Graph;
 import io.tinyforge.ir.Operator;
 import io.tinyforge.ir.Tensor;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,12 +29,7 @@ public final class CodebookWeights {
 
     /** True unless codebook weights were switched off by property or environment. */
     public static boolean enabled() {
-        String v = System.getProperty("tinyforge.codebook", System.getenv("TINYFORGE_CODEBOOK"));
-        if (v == null) {
-            return true;
-        }
-        String l = v.trim().toLowerCase(Locale.ROOT);
-        return !(l.equals("off") || l.equals("0") || l.equals("false") || l.equals("no"));
+        return CodebookPolicy.enabled();
     }
 
     /**
@@ -45,22 +37,11 @@ public final class CodebookWeights {
      * smaller, the filter is not int8, or the context has no graph.
      */
     public static CodebookWeights choose(EmitContext ctx, Operator op) {
-        Graph g = ctx.graph();
-        if (g == null || !enabled()) {
-            return null;
-        }
-        WeightTensor w = WeightTensor.of(g, op);
-        if (w == null) {
-            return null;
-        }
-        Tensor t = g.tensor(w.tensor());
-        if (t.dtype() != DType.INT8) {
-            return null;
-        }
-        CodebookLayout layout = CodebookLayout.best(t, w.axis());
+        CodebookLayout layout = CodebookPolicy.layout(ctx.graph(), op);
         if (layout == null) {
             return null;
         }
+        Tensor t = ctx.graph().tensor(op.inputs()[1]);
         String values = ctx.constInt8("t" + t.index() + "_codebook", layout.codebookInt8());
         String indices = ctx.constInt8("t" + t.index() + "_indices", layout.packed());
         String lit = "(tfg_codebook){" + values + ", (const uint8_t *)" + indices + ", " + layout.width() + ", "
