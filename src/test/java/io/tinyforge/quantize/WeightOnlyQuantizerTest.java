@@ -3,15 +3,12 @@ package io.tinyforge.quantize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tinyforge.codegen.CodeGenerator;
-import io.tinyforge.codegen.Emitters;
 import io.tinyforge.codegen.GeneratedModel;
 import io.tinyforge.codegen.GeneratorOptions;
 import io.tinyforge.host.HostBuild;
 import io.tinyforge.ir.DType;
-import io.tinyforge.ir.ModelException;
 import io.tinyforge.refimpl.Interpreter;
 import io.tinyforge.refimpl.PreparedModel;
 import io.tinyforge.testing.Bytes;
@@ -97,20 +94,13 @@ class WeightOnlyQuantizerTest {
         assertEquals(6, dequantize, "3 weights + 3 biases");
     }
 
-    /** Needs the float/hybrid kernels (branch float): skipped, naming the reason, until they are on main. */
+    /** Dynamic-range and float16 models: generated host C equals the Java reference byte for byte. */
     @Test
     void weightOnlyModelsRunOnHostCLikeJava() {
         for (QuantizedModel qm : new QuantizedModel[] {WeightOnlyQuantizer.dynamicRange(FLOAT, 0),
                 WeightOnlyQuantizer.float16(FLOAT)}) {
             Graph q = qm.quantized();
-            PreparedModel m;
-            try {
-                m = PreparedModel.prepare(q);
-            } catch (ModelException e) {
-                assumeTrue(false, "skipped: no float reference kernels yet: " + e.getMessage());
-                return;
-            }
-            assumeTrue(q.operators().stream().allMatch(o -> Emitters.supports(o.type())), "skipped: no C emitters");
+            PreparedModel m = PreparedModel.prepare(q);
             int per = (int) q.inputRecordBytes();
             ByteBuffer in = ByteBuffer.allocate(per * 8).order(ByteOrder.LITTLE_ENDIAN);
             java.util.Random r = new java.util.Random(8);
@@ -124,13 +114,7 @@ class WeightOnlyQuantizerTest {
                 expected.writeBytes(it.run(java.util.Arrays.copyOfRange(records, off, off + per)));
             }
             GeneratorOptions opt = new GeneratorOptions(q.name(), "WeightOnlyQuantizerTest");
-            GeneratedModel gm;
-            try {
-                gm = CodeGenerator.generate(m, opt, tmp.resolve(q.name()).resolve("gen"));
-            } catch (ModelException e) {
-                assumeTrue(false, "skipped: C generation not available: " + e.getMessage());
-                return;
-            }
+            GeneratedModel gm = CodeGenerator.generate(m, opt, tmp.resolve(q.name()).resolve("gen"));
             byte[] actual = HostBuild.compile(gm.dir(), CodeGenerator.harness(m, opt),
                     tmp.resolve(q.name()).resolve("build")).run(records);
             Bytes.assertSame(q.name() + " host C vs Java", expected.toByteArray(), actual, 4);
