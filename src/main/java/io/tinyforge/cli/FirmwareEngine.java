@@ -84,7 +84,7 @@ final class FirmwareEngine {
     static void refuseIfSurelyTooLarge(CommandLine cl, PreparedModel m, GeneratorOptions opt) {
         Board board = board(cl, "generate");
         FirmwareBuild.refuseIfSurelyTooLarge(opt.name(), board, m.graph().constantBytes(),
-                ArenaPlan.of(m, opt.planner()).arenaBytes());
+                ArenaPlan.of(m, opt.planner(), opt.inPlace()).arenaBytes());
     }
 
     /**

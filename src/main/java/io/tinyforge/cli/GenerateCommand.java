@@ -35,6 +35,7 @@ final class GenerateCommand implements Command {
                         .desc("output directory (created; generated files in it are replaced)").build())
                 .addOption(Models.nameOption())
                 .addOption(Models.roundingOption())
+                .addOption(Models.noInPlaceOption())
                 .addOption(Option.builder().longOpt("planner").hasArg().argName("NAME")
                         .desc("memory planner: " + String.join(", ", Planners.names())).build());
     }
@@ -48,7 +49,8 @@ final class GenerateCommand implements Command {
         String cname = Models.name(cl, model);
         PreparedModel m = Models.prepare(Models.load(model), Models.rounding(cl));
         GeneratorOptions opt = new GeneratorOptions(cname, inv.commandLine(),
-                Planners.byName(cl.getOptionValue("planner", Planners.defaultPlanner().name())));
+                Planners.byName(cl.getOptionValue("planner", Planners.defaultPlanner().name())))
+                .withInPlace(!cl.hasOption("no-in-place"));
         if (cl.hasOption("board")) {
             FirmwareEngine.refuseIfSurelyTooLarge(cl, m, opt);
         }

@@ -19,6 +19,12 @@ final class Models {
     private Models() {
     }
 
+    /** {@code --no-in-place}: every operator out of place (faster DSP kernels, larger arena). */
+    static Option noInPlaceOption() {
+        return Option.builder().longOpt("no-in-place")
+                .desc("run every operator out of place: larger arena, but the DSP kernels on M4/M7/M33").build();
+    }
+
     static Option roundingOption() {
         return Option.builder().longOpt("rounding").hasArg().argName("double|single")
                 .desc("rescaling rounding: double (TFLM default) or single (TFLITE_SINGLE_ROUNDING)").build();

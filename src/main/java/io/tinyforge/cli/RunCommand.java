@@ -46,7 +46,8 @@ final class RunCommand implements Command {
                         .desc("input records: N x (all inputs concatenated, raw little-endian bytes)").build())
                 .addOption(Option.builder().longOpt("output").hasArg().argName("OUT.bin")
                         .desc("where to write the N output records").build())
-                .addOption(Models.roundingOption());
+                .addOption(Models.roundingOption())
+                .addOption(Models.noInPlaceOption());
     }
 
     @Override
@@ -74,7 +75,8 @@ final class RunCommand implements Command {
                     + rec + "-byte input record of " + model.getFileName());
         }
         PreparedModel m = Models.prepare(g, Models.rounding(cl));
-        GeneratorOptions opt = new GeneratorOptions(Models.name(cl, model), inv.commandLine());
+        GeneratorOptions opt = new GeneratorOptions(Models.name(cl, model), inv.commandLine())
+                .withInPlace(!cl.hasOption("no-in-place"));
         byte[] out = switch (engine) {
             case "java" -> Engines.java(m, records);
             case "qemu" -> FirmwareEngine.runQemu(cl, inv, m, opt, records);

@@ -36,7 +36,7 @@ public final class CodeGenerator {
 
     /** Generates {@code model} into {@code outDir} (created if needed). */
     public static GeneratedModel generate(PreparedModel model, GeneratorOptions options, Path outDir) {
-        ArenaPlan plan = ArenaPlan.of(model, options.planner());
+        ArenaPlan plan = ArenaPlan.of(model, options.planner(), options.inPlace());
         Map<String, byte[]> files = render(model, options, plan);
         OutputDir.write(outDir, files, HEADER_MARK);
         return new GeneratedModel(outDir, options.name(), List.copyOf(files.keySet()), plan);
@@ -51,7 +51,7 @@ public final class CodeGenerator {
      */
     public static String harness(PreparedModel model, GeneratorOptions options) {
         Graph g = model.graph();
-        ArenaPlan plan = ArenaPlan.of(model, options.planner());
+        ArenaPlan plan = ArenaPlan.of(model, options.planner(), options.inPlace());
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("header", header(g, options));
         root.put("name", options.name());

@@ -158,4 +158,24 @@ class MainTest {
             assertTrue(r.out().contains("emulator:     skipped"), r.out());
         }
     }
+
+    @Test
+    void noInPlaceGivesTheOutOfPlaceArena() {
+        String kws = io.tinyforge.testing.SharedModels.model("mlperf_tiny_kws_ref_int8").toString();
+        Run inPlace = cli("generate", kws, "--out", tmp.resolve("a").toString());
+        Run outOfPlace = cli("generate", kws, "--out", tmp.resolve("b").toString(), "--no-in-place");
+        assertEquals(0, inPlace.code(), inPlace.err());
+        assertEquals(0, outOfPlace.code(), outOfPlace.err());
+        long a = arena(inPlace.out());
+        long b = arena(outOfPlace.out());
+        // out of place the arena is exactly the no-in-place lower bound; in place it is below it
+        assertTrue(outOfPlace.out().contains("arena " + b + " bytes, lower bound " + b + ")"), outOfPlace.out());
+        assertTrue(a < b, "in-place arena " + a + " should be below the out-of-place " + b);
+    }
+
+    private static long arena(String out) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("arena (\\d+) bytes").matcher(out);
+        assertTrue(m.find(), out);
+        return Long.parseLong(m.group(1));
+    }
 }
