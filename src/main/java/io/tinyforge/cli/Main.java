@@ -25,7 +25,8 @@ public final class Main {
         for (Command c : List.of(new InspectCommand(), new GenerateCommand(), new RunCommand(),
                 new DemoCommand(), new BoardsCommand(), new TrainCommand(), new EvaluateCommand(),
                 new QuantizeCommand(), new ClusterCommand(),
-                new PruneCommand())) {
+                new PruneCommand(),
+                new QatCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }
