@@ -11,6 +11,7 @@ import java.util.Map;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.ListenerVariables;
+import org.nd4j.autodiff.listeners.Loss;
 import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -284,7 +285,7 @@ public final class DistillTrainer {
         return sd;
     }
 
-    /** Mean total loss and training accuracy of the batches of an epoch. */
+    /** Mean total loss (as SameDiff reports it per iteration) and training accuracy of an epoch's batches. */
     private static final class Listener extends BaseListener {
         private double lossSum;
         private int lossCount;
@@ -312,17 +313,20 @@ public final class DistillTrainer {
         }
 
         @Override
+        public void iterationDone(SameDiff sd, At at, MultiDataSet batch, Loss loss) {
+            lossSum += loss.totalLoss();
+            lossCount++;
+        }
+
+        @Override
         public ListenerVariables requiredVariables(SameDiff sd) {
-            return ListenerVariables.builder().trainingVariables(LOGITS, LOSS).build();
+            return ListenerVariables.builder().trainingVariables(LOGITS).build();
         }
 
         @Override
         public void activationAvailable(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, String varName,
                 INDArray activation) {
-            if (LOSS.equals(varName)) {
-                lossSum += activation.getDouble(0);
-                lossCount++;
-            } else if (LOGITS.equals(varName)) {
+            if (LOGITS.equals(varName)) {
                 float[][] logits = activation.toFloatMatrix();
                 float[][] labels = batch.getLabels(0).toFloatMatrix();
                 for (int i = 0; i < logits.length; i++) {
