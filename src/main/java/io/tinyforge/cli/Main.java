@@ -26,7 +26,8 @@ public final class Main {
                 new DemoCommand(), new BoardsCommand(), new TrainCommand(), new EvaluateCommand(),
                 new QuantizeCommand(), new ClusterCommand(),
                 new PruneCommand(),
-                new QatCommand())) {
+                new QatCommand(),
+                new DistillCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }
