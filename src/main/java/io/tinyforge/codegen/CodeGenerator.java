@@ -78,6 +78,7 @@ public final class CodeGenerator {
         ModelEmitContext ctx = new ModelEmitContext(g, plan, pool);
         List<CallView> calls = new ArrayList<>();
         TreeSet<String> sources = new TreeSet<>();
+        HotKernels hot = new HotKernels();
         for (int i = 0; i < model.ops().size(); i++) {
             PreparedOp<?> op = model.ops().get(i);
             ctx.atOp(i);
@@ -87,6 +88,7 @@ public final class CodeGenerator {
             calls.add(new CallView(i, op.params().op().type().name(), summary(op.params().op()), call.template(),
                     call.args()));
             sources.addAll(call.kernelSources());
+            hot.add(op.params(), g, call.kernelSources());
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("header", header(g, options));
@@ -103,6 +105,7 @@ public final class CodeGenerator {
         root.put("planner", plan.plan().planner());
         root.put("singleRounding", model.context().rounding() == Rounding.SINGLE);
         root.put("indent", new CText());
+        root.put("hotSources", hot.hot());
 
         Map<String, byte[]> files = new TreeMap<>();
         put(files, "model.c", Templates.render("model.c.ftl", root));
