@@ -48,6 +48,11 @@ final class CourseDemo {
      * Says so on {@code inv.out()} when falling back to the embedded model because the dataset is missing.
      */
     static boolean wanted(CommandLine cl, Command.Invocation inv) {
+        return wanted(cl, inv, ImageDatasets.DEBIAN_FASHION_MNIST);
+    }
+
+    /** {@link #wanted(CommandLine, Command.Invocation)} with the default dataset directory {@code installed}. */
+    static boolean wanted(CommandLine cl, Command.Invocation inv, Path installed) {
         boolean course = cl.hasOption("data") || cl.hasOption("quick") || cl.hasOption("seed")
                 || cl.hasOption("no-emulator");
         boolean embedded = cl.hasOption("embedded") || cl.hasOption("vectors");
@@ -61,13 +66,13 @@ final class CourseDemo {
         if (cl.hasOption("data")) {
             return true;
         }
-        if (ImageDatasets.present(ImageDatasets.DEBIAN_FASHION_MNIST)) {
+        if (ImageDatasets.present(installed)) {
             if (cl.hasOption("rounding")) {
                 throw new UsageException("--rounding applies to the embedded model only (add --embedded)");
             }
             return true;
         }
-        inv.out().println("Fashion-MNIST not found at " + ImageDatasets.DEBIAN_FASHION_MNIST + " (install "
+        inv.out().println("Fashion-MNIST not found at " + installed + " (install "
                 + "dataset-fashion-mnist or pass --data DIR for the course): running the embedded default model");
         return false;
     }

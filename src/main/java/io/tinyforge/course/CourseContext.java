@@ -23,7 +23,7 @@ public final class CourseContext {
     private final PrintStream progress;
     private final boolean terminal;
     private final Map<String, Variant> variants = new LinkedHashMap<>();
-    private TrainedCnn trained;
+    private final Map<String, TrainedCnn> cnns = new LinkedHashMap<>();
 
     /** @param progress where progress bars go (stderr in the CLI); null for none */
     public CourseContext(CourseData data, CourseBudget budget, PrintStream progress, boolean terminal) {
@@ -88,16 +88,21 @@ public final class CourseContext {
         }
     }
 
-    /** The trained float CNN (set by the training step). */
-    public TrainedCnn trained() {
-        if (trained == null) {
-            throw new IllegalStateException("the float CNN has not been trained yet");
+    /**
+     * The float weights a training step kept under {@code id} (the trained CNN under {@code float32}, a pruned
+     * one under its own name), for later steps that fine-tune or distill from them.
+     */
+    public TrainedCnn cnn(String id) {
+        TrainedCnn c = cnns.get(id);
+        if (c == null) {
+            throw new ModelException("course step needs the float CNN '" + id + "', which no earlier step kept");
         }
-        return trained;
+        return c;
     }
 
-    public void trained(TrainedCnn cnn) {
-        this.trained = cnn;
+    /** Keeps float weights under {@code id} for later steps. */
+    public void keep(String id, TrainedCnn cnn) {
+        cnns.put(id, cnn);
     }
 
     /**

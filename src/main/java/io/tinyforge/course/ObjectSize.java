@@ -10,10 +10,12 @@ import java.nio.file.Path;
 
 /**
  * The bytes a relocatable ELF object ({@code .o}, 32 or 64 bit, either byte order) places in memory with
- * initial contents: the sum of its {@code SHF_ALLOC} sections that are not {@code SHT_NOBITS} (code, rodata,
- * data; no bss). For {@code model_data.o} that is the model's constant data.
+ * initial contents: the sum of its {@code SHF_ALLOC} sections that are neither {@code SHT_NOBITS} (bss) nor
+ * {@code SHT_NOTE} (e.g. the x86 {@code .note.gnu.property}): code, rodata, data. For {@code model_data.o} that
+ * is the model's constant data.
  */
 final class ObjectSize {
+    private static final int SHT_NOTE = 7;
     private static final int SHT_NOBITS = 8;
     private static final long SHF_ALLOC = 2;
 
@@ -41,7 +43,7 @@ final class ObjectSize {
             int type = bb.getInt(h + 4);
             long flags = wide ? bb.getLong(h + 8) : Integer.toUnsignedLong(bb.getInt(h + 8));
             long size = wide ? bb.getLong(h + 32) : Integer.toUnsignedLong(bb.getInt(h + 20));
-            if ((flags & SHF_ALLOC) != 0 && type != SHT_NOBITS) {
+            if ((flags & SHF_ALLOC) != 0 && type != SHT_NOBITS && type != SHT_NOTE) {
                 total += size;
             }
         }

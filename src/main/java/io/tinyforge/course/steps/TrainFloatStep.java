@@ -35,7 +35,7 @@ public final class TrainFloatStep implements CompressionStep {
                 ctx.data().train().rows(), ctx.data().train().cols());
         t.train(ctx.data().train(), null, ctx.trainProgress("train float CNN " + arch));
         TrainedCnn cnn = t.result();
-        ctx.trained(cnn);
+        ctx.keep(ID, cnn);
         return List.of(CourseContext.variant(ID, "float32 (trained)", null,
                 List.of("train " + arch + ", " + b.epochs() + " epoch(s) on " + ctx.data().train().count()
                         + " images, seed " + b.seed()), CnnGraph.of(cnn, ID)));
