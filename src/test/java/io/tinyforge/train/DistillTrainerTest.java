@@ -47,6 +47,8 @@ class DistillTrainerTest {
         CnnTrainer plain = new CnnTrainer(new CnnTrainer.Config(ArchSpec.parse("c2-p-d10"), 1, 32, 2e-3, 5), 28, 28);
         plain.train(train, null, TrainProgress.silent());
         DistillTrainer kd0 = new DistillTrainer(config("c2-p-d10", 0, null), teacher);
+        assertEquals(java.util.List.of("loss"), kd0.graph().getLossVariables(),
+                "only the combined loss is minimised (the hard-label term is not a second loss)");
         kd0.train(train, null, TrainProgress.silent());
         assertArrayEquals(CnnGraph.tflite(plain.result(), "s"), CnnGraph.tflite(kd0.result(), "s"),
                 "alpha 0: same .tflite bytes as CnnTrainer with the same seed");
