@@ -12,6 +12,9 @@ import org.nd4j.autodiff.samediff.SameDiff;
  */
 final class DistillLoss {
 
+    /** The name of the per-element squared difference of the feature term (its mean is the term). */
+    static final String FEATURE_SQDIFF = "feature_sqdiff";
+
     private DistillLoss() {
     }
 
@@ -37,6 +40,6 @@ final class DistillLoss {
         SDVariable fs = s.reshape(student, -1, studentChannels);
         SDVariable ft = s.reshape(teacher, -1, teacherChannels);
         SDVariable projected = fs.mmul(projection).add(bias);
-        return projected.squaredDifference(ft).mean();
+        return projected.squaredDifference(FEATURE_SQDIFF, ft).mean();
     }
 }

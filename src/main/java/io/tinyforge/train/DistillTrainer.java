@@ -285,12 +285,18 @@ public final class DistillTrainer {
         return sd;
     }
 
-    /** Mean total loss (as SameDiff reports it per iteration) and training accuracy of an epoch's batches. */
-    private static final class Listener extends BaseListener {
+    /**
+     * Mean loss and training accuracy of an epoch's batches, computed from the activations of the forward pass
+     * each update is computed from (SameDiff does not evaluate the final sum during training): the hard and
+     * soft terms from the student's logits and the batch's two label arrays, the feature term from its squared
+     * differences.
+     */
+    private final class Listener extends BaseListener {
         private double lossSum;
         private int lossCount;
         private long correct;
         private long seen;
+        private double batchLoss;
 
         void reset() {
             lossSum = 0;
@@ -313,27 +319,66 @@ public final class DistillTrainer {
         }
 
         @Override
-        public void iterationDone(SameDiff sd, At at, MultiDataSet batch, Loss loss) {
-            lossSum += loss.totalLoss();
-            lossCount++;
+        public ListenerVariables requiredVariables(SameDiff sd) {
+            return config.featureLayer() == null ? ListenerVariables.builder().trainingVariables(LOGITS).build()
+                    : ListenerVariables.builder().trainingVariables(LOGITS, DistillLoss.FEATURE_SQDIFF).build();
         }
 
         @Override
-        public ListenerVariables requiredVariables(SameDiff sd) {
-            return ListenerVariables.builder().trainingVariables(LOGITS).build();
+        public void iterationStart(SameDiff sd, At at, MultiDataSet batch, long etlMs) {
+            batchLoss = 0;
+        }
+
+        @Override
+        public void iterationDone(SameDiff sd, At at, MultiDataSet batch, Loss loss) {
+            lossSum += batchLoss;
+            lossCount++;
         }
 
         @Override
         public void activationAvailable(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, String varName,
                 INDArray activation) {
-            if (LOGITS.equals(varName)) {
+            if (DistillLoss.FEATURE_SQDIFF.equals(varName)) {
+                batchLoss += config.featureWeight() * activation.meanNumber().doubleValue();
+            } else if (LOGITS.equals(varName)) {
                 float[][] logits = activation.toFloatMatrix();
                 float[][] labels = batch.getLabels(0).toFloatMatrix();
+                float[][] teacher = batch.getLabels(1).toFloatMatrix();
+                double hard = 0;
+                double soft = 0;
+                double t = config.temperature();
                 for (int i = 0; i < logits.length; i++) {
-                    correct += CnnTrainer.argMax(logits[i]) == CnnTrainer.argMax(labels[i]) ? 1 : 0;
+                    int truth = CnnTrainer.argMax(labels[i]);
+                    correct += CnnTrainer.argMax(logits[i]) == truth ? 1 : 0;
+                    double[] logQ = logSoftmax(logits[i], 1);
+                    hard -= logQ[truth];
+                    double[] logQt = logSoftmax(logits[i], t);
+                    double[] logPt = logSoftmax(teacher[i], t);
+                    for (int k = 0; k < logPt.length; k++) {
+                        soft += Math.exp(logPt[k]) * (logPt[k] - logQt[k]);
+                    }
                 }
+                int m = Math.max(1, logits.length);
+                batchLoss += (1 - config.alpha()) * hard / m + config.alpha() * t * t * soft / m;
                 seen += logits.length;
             }
         }
+    }
+
+    private static double[] logSoftmax(float[] z, double temperature) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : z) {
+            max = Math.max(max, v / temperature);
+        }
+        double sum = 0;
+        for (float v : z) {
+            sum += Math.exp(v / temperature - max);
+        }
+        double log = max + Math.log(sum);
+        double[] out = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            out[i] = z[i] / temperature - log;
+        }
+        return out;
     }
 }

@@ -47,6 +47,8 @@ class DistillTrainerTest {
         CnnTrainer plain = new CnnTrainer(new CnnTrainer.Config(ArchSpec.parse("c2-p-d10"), 1, 32, 2e-3, 5), 28, 28);
         plain.train(train, null, TrainProgress.silent());
         DistillTrainer kd0 = new DistillTrainer(config("c2-p-d10", 0, null), teacher);
+        assertEquals(java.util.List.of("loss"), kd0.graph().getLossVariables(),
+                "only the combined loss is minimised (the hard-label term is not a second loss)");
         kd0.train(train, null, TrainProgress.silent());
         assertArrayEquals(CnnGraph.tflite(plain.result(), "s"), CnnGraph.tflite(kd0.result(), "s"),
                 "alpha 0: same .tflite bytes as CnnTrainer with the same seed");
@@ -94,6 +96,8 @@ class DistillTrainerTest {
         kd.train(DATA.slice(0, 128), null, new TrainProgress(new PrintStream(log, true, StandardCharsets.UTF_8), false));
         String line = log.toString(StandardCharsets.UTF_8);
         assertTrue(line.matches("epoch 1/1 loss \\d+\\.\\d{4} acc \\d\\.\\d{4} \\d+\\.\\d s\n"), line);
+        double loss = Double.parseDouble(line.split(" ")[3]);
+        assertTrue(loss > 0.1 && loss < 20, "mean loss of the epoch (hard + soft + feature terms): " + line);
         TrainedCnn student = kd.result();
         assertEquals(2 * 9 + 2 + 4 * 18 + 4 + 196 * 10 + 10, student.parameters(), "projection is not exported");
         Graph g = TfliteImporter.parse(CnnGraph.tflite(student, "student"), "student", "test");
