@@ -128,6 +128,27 @@ tfg_status tfg_fully_connected_cb_s8(const int8_t *input, tfg_codebook filter, c
                                      int32_t batches, int32_t accum_depth, int32_t out_depth,
                                      int32_t input_offset, int32_t filter_offset, int32_t output_offset,
                                      tfg_per_channel_quant quant, int32_t per_channel, tfg_activation act);
+
+/*
+ * Sparse variants (pruned weights, tfg_sparse in tfg_types.h): the same arithmetic and arguments as the dense
+ * kernels, but only the stored entries are multiplied, so zero weights cost nothing. The weights' zero point
+ * must be 0 (filter_offset 0; the FC kernel returns TFG_ERROR otherwise), which makes the int32 sums and so the
+ * outputs bit-identical to the dense kernels on the decoded filter.
+ */
+tfg_status tfg_conv2d_sp_s8(const int8_t *input, tfg_dims input_dims,
+                            tfg_sparse filter, tfg_dims filter_dims,
+                            const int32_t *bias,
+                            int8_t *output, tfg_dims output_dims,
+                            int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                            int32_t pad_h, int32_t pad_w,
+                            int32_t input_offset, int32_t output_offset,
+                            tfg_per_channel_quant quant, tfg_activation act);
+
+tfg_status tfg_fully_connected_sp_s8(const int8_t *input, tfg_sparse filter, const int32_t *bias,
+                                     int8_t *output,
+                                     int32_t batches, int32_t accum_depth, int32_t out_depth,
+                                     int32_t input_offset, int32_t filter_offset, int32_t output_offset,
+                                     tfg_per_channel_quant quant, int32_t per_channel, tfg_activation act);
 /**
  * FULLY_CONNECTED as tfg_fully_connected_s8 (same arguments, same bytes out), faster on cores with the DSP
  * extension when filter_offset is 0 (two rows per pass with SMLAD); otherwise runs the reference.

@@ -52,4 +52,21 @@ typedef struct {
     int32_t stride;         /**< entries per output channel's codebook; 0 = per-tensor codebook */
 } tfg_codebook;
 
+/*
+ * Sparse int8 weights (pruned models, docs/PRUNING.md). Output channel oc owns entries
+ * [row_start[oc], row_start[oc + 1]); entry e lies gap(e) + 1 weights after the previous entry of its channel
+ * (the first one gap(e) weights after the channel's first weight), in the dense filter's flat C order (OHWI or
+ * [out][in]). Runs of more than 15 zeros are bridged by filler entries of weight 0.
+ * Values variant (codebook == NULL): gap(e) is nibble (e & 1) of gaps[e / 2] (low nibble first), the weight
+ * values[e]. Codebook variant (values == NULL): gaps[e] holds gap(e) in its low nibble and a codebook index in
+ * its high nibble; the weight is codebook[oc * stride + index].
+ */
+typedef struct {
+    const uint16_t *row_start; /**< out_c + 1 entry offsets (flash) */
+    const uint8_t *gaps;       /**< packed gaps (values variant) or gap | index << 4 per entry (flash) */
+    const int8_t *values;      /**< one int8 weight per entry, or NULL in the codebook variant (flash) */
+    const int8_t *codebook;    /**< codebook entries, or NULL in the values variant (flash) */
+    int32_t stride;            /**< codebook entries per output channel; 0 = one codebook for the tensor */
+} tfg_sparse;
+
 #endif /* TFG_TYPES_H */

@@ -47,6 +47,9 @@ public final class InPlaceRules {
         if (r == null || io.tinyforge.cluster.CodebookPolicy.usesCodebook(graph, params.op())) {
             return null; // codebook filters (clustered models) have no in-place kernel
         }
+        if (io.tinyforge.prune.SparsePolicy.usesSparse(graph, params.op())) {
+            return null; // nor have sparse filters (pruned models)
+        }
         return r.apply(params, graph);
     }
 

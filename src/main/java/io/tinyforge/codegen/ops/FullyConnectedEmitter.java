@@ -19,8 +19,9 @@ public final class FullyConnectedEmitter implements OpEmitter<FullyConnectedPara
         Map<String, Object> a = new HashMap<>();
         a.put("op", p.op().index());
         a.put("input", ctx.tensor(p.input()));
-        CodebookWeights cb = CodebookWeights.choose(ctx, p.op());
-        a.put("filter", cb == null ? ctx.tensor(p.filter()) : cb.filter());
+        SparseWeights sp = SparseWeights.choose(ctx, p.op());
+        CodebookWeights cb = sp != null ? null : CodebookWeights.choose(ctx, p.op());
+        a.put("filter", sp != null ? sp.filter() : cb == null ? ctx.tensor(p.filter()) : cb.filter());
         a.put("bias", ctx.tensor(p.bias()));
         a.put("output", ctx.tensor(p.output()));
         a.put("batches", p.batches());
@@ -34,6 +35,9 @@ public final class FullyConnectedEmitter implements OpEmitter<FullyConnectedPara
         a.put("per_channel", p.perChannel() ? 1 : 0);
         a.put("act_min", p.actMin());
         a.put("act_max", p.actMax());
+        if (sp != null) {
+            return sp.call("fully_connected", a, "conv/tfg_fully_connected_sp_s8.c");
+        }
         if (cb != null) {
             return cb.call("fully_connected", a, "conv/tfg_fully_connected_cb_s8.c");
         }
