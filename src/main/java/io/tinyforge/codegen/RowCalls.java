@@ -35,6 +35,7 @@ final class RowCalls {
     /** Template → the argument sets its row macros understand. */
     private static final Map<String, List<Set<String>>> KEYS = Map.of(
             "conv_2d", List.of(CONV, plus(CONV, "scratch")),
+            "conv_2d_sp", List.of(CONV),
             "depthwise_conv_2d", List.of(DEPTHWISE, plus(DEPTHWISE, "scratch")),
             "conv_1x1_inplace", List.of(CONV_1X1_INPLACE),
             "depthwise_conv_2d_inplace", List.of(DEPTHWISE_INPLACE));
