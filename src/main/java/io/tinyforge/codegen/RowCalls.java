@@ -14,10 +14,10 @@ import java.util.TreeSet;
  * Table-driven calls: where a model calls the same kernel with the same argument set several times (the
  * convolutions of KWS/VWW), {@code model.c} keeps each call's parameters as one const row in flash and calls
  * the kernel from a single helper, so {@code invoke()} needs one short call per layer instead of ~150 bytes of
- * argument set-up. Only templates that define the row macros ({@code row_fields}, {@code row},
- * {@code row_call}) and only calls whose argument names are exactly the ones those macros read take part (any
- * other call stays a direct call); numbers are stored as int16, so a call with a number outside int16 stays
- * direct too.
+ * argument set-up. Only templates with a row twin in {@code templates/ops/rows/} (macros {@code row_fields},
+ * {@code row}, {@code row_call}) take part, and only calls whose argument names are exactly the ones that twin
+ * reads ({@code KEYS}); any other call stays a direct call. Numbers are stored as int16, so a call with a
+ * number outside int16 stays direct too.
  */
 final class RowCalls {
 
@@ -35,6 +35,7 @@ final class RowCalls {
     /** Template → the argument sets its row macros understand. */
     private static final Map<String, List<Set<String>>> KEYS = Map.of(
             "conv_2d", List.of(CONV, plus(CONV, "scratch")),
+            "conv_2d_sp", List.of(CONV),
             "depthwise_conv_2d", List.of(DEPTHWISE, plus(DEPTHWISE, "scratch")),
             "conv_1x1_inplace", List.of(CONV_1X1_INPLACE),
             "depthwise_conv_2d_inplace", List.of(DEPTHWISE_INPLACE));
