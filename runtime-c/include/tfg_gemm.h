@@ -11,14 +11,16 @@
  * pixel into int16 (x + input_offset) "columns" in arena scratch. Groups past the channel count hold zero
  * weights.
  *
- * Requantization (tfg_gemm_requant). For an accumulator a = 2 * acc (the doubled weights and bias; the
- * generator checks |a| < 2^31) and a right shift r >= 1, TFLM's
- * RoundingDivideByPOT(SaturatingRoundingDoublingHighMul(acc, m), r) + zp equals
- * (SMMLAR(a, m, round) - [a < 0]) >> r with round = 2^(r-1) + zp * 2^r: SMMLAR gives
- * round + floor((a * m + 2^31) / 2^32) = round + floor((acc * m + 2^30) / 2^31), which is gemmlowp's nudged
- * truncating division for either sign; the rounding shift is half up for a non-negative h and half away from
- * zero for a negative one, i.e. floor((h + 2^(r-1) - [h < 0]) / 2^r), and [a < 0] may replace [h < 0]
- * (they differ only when h = 0, which rounds to 0 either way); adding zp * 2^r before the shift adds zp after it.
+ * Requantization (tfg_gemm_requant). The generator scales each channel's weights and bias by 2^(1 + left)
+ * (left = max(shift, 0)), so the accumulator is a = acc * 2^(1 + left); it checks |a| < 2^30 for every input.
+ * With r = max(-shift, 0), TFLM's RoundingDivideByPOT(SaturatingRoundingDoublingHighMul(acc * 2^left, m), r) + zp
+ * equals (SMMLAR(a, m, round) - (a >>> c)) >> r, with round = 2^(r-1) + zp * 2^r and c = 31 when r >= 1,
+ * round = zp and c = 32 (a >>> 32 = 0 on Arm) when r = 0: SMMLAR gives round + floor((a * m + 2^31) / 2^32) =
+ * round + floor((acc * 2^left * m + 2^30) / 2^31), which is gemmlowp's nudged truncating division for either
+ * sign; the rounding shift is half up for a non-negative h and half away from zero for a negative one, i.e.
+ * floor((h + 2^(r-1) - [h < 0]) / 2^r), and [a < 0] (= a >>> 31) may replace [h < 0] (they differ only when
+ * h = 0, which rounds to 0 either way); adding zp * 2^r before the shift adds zp after it. The channel's shift
+ * field holds r + 256 * c (an Arm register shift uses the low byte only).
  */
 #ifndef TFG_GEMM_H
 #define TFG_GEMM_H
@@ -44,6 +46,22 @@ static inline int32_t tfg_gemm_smmlar(int32_t a, int32_t m, int32_t round)
     return r;
 }
 
+/** a >>> c for c in [0, 32] (one LSR; 0 when c = 32). */
+static inline int32_t tfg_gemm_lsr(int32_t a, int32_t c)
+{
+    int32_t r;
+    __asm__("lsr %0, %1, %2" : "=r"(r) : "r"(a), "r"(c));
+    return r;
+}
+
+/** a >> (s & 255), arithmetic (one ASR: a register shift uses the low byte). */
+static inline int32_t tfg_gemm_asr(int32_t a, int32_t s)
+{
+    int32_t r;
+    __asm__("asr %0, %1, %2" : "=r"(r) : "r"(a), "r"(s));
+    return r;
+}
+
 /** v saturated to [-128, 127] (one SSAT). */
 static inline int32_t tfg_gemm_sat8(int32_t v)
 {
@@ -62,6 +80,16 @@ static inline int32_t tfg_gemm_sat8(int32_t v)
 static inline int32_t tfg_gemm_smmlar(int32_t a, int32_t m, int32_t round)
 {
     return round + (int32_t)(((int64_t)a * m + ((int64_t)1 << 31)) >> 32);
+}
+
+static inline int32_t tfg_gemm_lsr(int32_t a, int32_t c)
+{
+    return c >= 32 ? 0 : (int32_t)((uint32_t)a >> c);
+}
+
+static inline int32_t tfg_gemm_asr(int32_t a, int32_t s)
+{
+    return a >> (s & 255);
 }
 
 static inline int32_t tfg_gemm_sat8(int32_t v)
@@ -101,10 +129,13 @@ static inline int32_t tfg_gemm_sxtab16_ror8(int32_t a, int32_t x)
 }
 #endif
 
-/** The channel's requantized output before clamping (see the header comment). */
-static inline int32_t tfg_gemm_requant(int32_t acc, int32_t multiplier, int32_t round, int32_t shift)
+/**
+ * The channel's requantized output before clamping (see the header comment): shift is the channel's shift
+ * field (r + 256 * c), c = shift >> 8 computed once per channel.
+ */
+static inline int32_t tfg_gemm_requant(int32_t acc, int32_t multiplier, int32_t round, int32_t shift, int32_t c)
 {
-    return (tfg_gemm_smmlar(acc, multiplier, round) + (acc >> 31)) >> shift;
+    return tfg_gemm_asr(tfg_gemm_smmlar(acc, multiplier, round) - tfg_gemm_lsr(acc, c), shift);
 }
 
 /** input_offset in both halfwords, for tfg_gemm_sxtab16. */

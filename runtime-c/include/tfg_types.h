@@ -55,14 +55,15 @@ typedef struct {
 /**
  * One output channel of the GEMM kernels (tfg_conv2d_gemm_s8, tfg_fully_connected_gemm_s8), computed by the
  * generator: the accumulator starts at bias and sums w * (x + input_offset) with the channel's weights scaled
- * by 2 (packed int16 filter); the output is ((SMMLAR(acc, multiplier, round) + (acc < 0 ? -1 : 0)) >> shift),
- * clamped: TFLM's double-rounding MultiplyByQuantizedMultiplier plus the output zero point, bit for bit.
+ * by s = 2^(1 + max(shift, 0)) (packed int16 filter); the output is
+ * (SMMLAR(acc, multiplier, round) - (acc >>> c)) >> r, clamped: TFLM's double-rounding
+ * MultiplyByQuantizedMultiplier plus the output zero point, bit for bit (tfg_gemm.h).
  */
 typedef struct {
-    int32_t bias;       /**< 2 * bias (0 when the operator has none) */
+    int32_t bias;       /**< s * bias (0 when the operator has none) */
     int32_t multiplier; /**< the fixed-point multiplier, in [2^30, 2^31) or 0 */
-    int32_t round;      /**< 2^(shift - 1) + output_zero_point * 2^shift */
-    int32_t shift;      /**< the rounding right shift, >= 1 */
+    int32_t round;      /**< 2^(r - 1) + output_zero_point * 2^r, or output_zero_point when r = 0 */
+    int32_t shift;      /**< r + 256 * c: r = max(-shift, 0) the rounding right shift, c = 31 if r >= 1 else 32 */
 } tfg_gemm_channel;
 
 #endif /* TFG_TYPES_H */

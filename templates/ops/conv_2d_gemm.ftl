@@ -8,7 +8,7 @@ if (tfg_conv2d_gemm_s8(${a.input}, <@dims a.input_dims/>,
                        ${a.channels},
                        ${a.output}, <@dims a.output_dims/>,
                        ${a.stride_h?c}, ${a.stride_w?c}, ${a.dilation_h?c}, ${a.dilation_w?c}, ${a.pad_h?c}, ${a.pad_w?c},
-                       ${a.input_offset?c}, (tfg_activation){${a.act_min?c}, ${a.act_max?c}}, ${a.scratch}) != TFG_OK) {
+                       ${a.input_offset?c}, ${a.zp_after?c}, (tfg_activation){${a.act_min?c}, ${a.act_max?c}}, ${a.scratch}) != TFG_OK) {
     return ${(a.op + 1)?c};
 }
 </#macro>

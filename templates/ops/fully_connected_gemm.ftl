@@ -4,7 +4,7 @@
 <#macro call a>
 if (tfg_fully_connected_gemm_s8(${a.input}, ${a.filter}, ${a.channels},
                                 ${a.output},
-                                ${a.batches?c}, ${a.accum_depth?c}, ${a.out_depth?c}, ${a.input_offset?c},
+                                ${a.batches?c}, ${a.accum_depth?c}, ${a.out_depth?c}, ${a.input_offset?c}, ${a.zp_after?c},
                                 (tfg_activation){${a.act_min?c}, ${a.act_max?c}}, ${a.scratch}) != TFG_OK) {
     return ${(a.op + 1)?c};
 }

@@ -50,9 +50,9 @@
 
 void tfg_conv2d_gemm_block_s8(const int32_t *cols, int32_t groups, const int16_t *filter,
                               const tfg_gemm_channel *channels, int32_t out_c, int8_t *out, int32_t n,
-                              tfg_activation act)
+                              int32_t output_offset, tfg_activation act)
 {
-    const int full = act.min <= -128 && act.max >= 127;
+    const int full = act.min <= -128 && act.max >= 127 && output_offset == 0;
     const int16_t *w = filter;
     const tfg_gemm_channel *ch = channels;
     const tfg_gemm_channel *end = channels + out_c;
@@ -70,25 +70,41 @@ void tfg_conv2d_gemm_block_s8(const int32_t *cols, int32_t groups, const int16_t
                 const int32_t m = ch->multiplier;
                 const int32_t rd = ch->round;
                 const int32_t sh = ch->shift;
-                o[0] = (int8_t)tfg_gemm_sat8(tfg_gemm_requant(a0, m, rd, sh));
-                o[stride] = (int8_t)tfg_gemm_sat8(tfg_gemm_requant(a1, m, rd, sh));
-                o[2 * stride] = (int8_t)tfg_gemm_sat8(tfg_gemm_requant(a2, m, rd, sh));
-                o[3 * stride] = (int8_t)tfg_gemm_sat8(tfg_gemm_requant(a3, m, rd, sh));
+                const int32_t c = sh >> 8;
+                o[0] = (int8_t)tfg_gemm_sat8(tfg_gemm_requant(a0, m, rd, sh, c));
+                o[stride] = (int8_t)tfg_gemm_sat8(tfg_gemm_requant(a1, m, rd, sh, c));
+                o[2 * stride] = (int8_t)tfg_gemm_sat8(tfg_gemm_requant(a2, m, rd, sh, c));
+                o[3 * stride] = (int8_t)tfg_gemm_sat8(tfg_gemm_requant(a3, m, rd, sh, c));
             }
             ++o;
         }
         return;
     }
     {
-        int32_t oc;
-        for (oc = 0; ch != end; ++ch, ++oc) {
-            int32_t a[TFG_GEMM_LANES];
-            int32_t lane;
-            TFG_GEMM_BLOCK_DOT(w, cols, groups, ch, a[0], a[1], a[2], a[3]);
-            for (lane = 0; lane < n; ++lane) {
-                const int32_t y = tfg_gemm_requant(a[lane], ch->multiplier, ch->round, ch->shift);
-                out[lane * out_c + oc] = (int8_t)tfg_clamp(y, act.min, act.max);
+        /* partial blocks, a narrower clamp, or the zero point added after the shift */
+        int8_t *o = out;
+        for (; ch != end; ++ch) {
+            int32_t a0;
+            int32_t a1;
+            int32_t a2;
+            int32_t a3;
+            const int32_t sh = ch->shift;
+            TFG_GEMM_BLOCK_DOT(w, cols, groups, ch, a0, a1, a2, a3);
+            a0 = tfg_gemm_requant(a0, ch->multiplier, ch->round, sh, sh >> 8) + output_offset;
+            a1 = tfg_gemm_requant(a1, ch->multiplier, ch->round, sh, sh >> 8) + output_offset;
+            a2 = tfg_gemm_requant(a2, ch->multiplier, ch->round, sh, sh >> 8) + output_offset;
+            a3 = tfg_gemm_requant(a3, ch->multiplier, ch->round, sh, sh >> 8) + output_offset;
+            o[0] = (int8_t)tfg_clamp(a0, act.min, act.max);
+            if (n > 1) {
+                o[out_c] = (int8_t)tfg_clamp(a1, act.min, act.max);
             }
+            if (n > 2) {
+                o[2 * out_c] = (int8_t)tfg_clamp(a2, act.min, act.max);
+            }
+            if (n > 3) {
+                o[3 * out_c] = (int8_t)tfg_clamp(a3, act.min, act.max);
+            }
+            ++o;
         }
     }
 }

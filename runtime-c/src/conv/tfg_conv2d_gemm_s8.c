@@ -62,7 +62,7 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
                               int8_t *output, tfg_dims output_dims,
                               int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
                               int32_t pad_h, int32_t pad_w,
-                              int32_t input_offset, tfg_activation act, void *scratch)
+                              int32_t input_offset, int32_t output_offset, tfg_activation act, void *scratch)
 {
     const int32_t k = filter_dims.h * filter_dims.w * filter_dims.c;
     const int32_t groups = (k + 3) >> 2;
@@ -85,7 +85,8 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
             tfg_conv2d_gemm_gather(input, input_dims, filter_dims, output_dims, q, stride_h, stride_w, dilation_h,
                                    dilation_w, pad_h, pad_w, input_offset, groups, row8, cols, lane);
         }
-        tfg_conv2d_gemm_block_s8(cols, groups, filter, channels, out_c, output + (size_t)p * out_c, n, act);
+        tfg_conv2d_gemm_block_s8(cols, groups, filter, channels, out_c, output + (size_t)p * out_c, n, output_offset,
+                                 act);
     }
     return TFG_OK;
 }

@@ -12,13 +12,14 @@
 tfg_status tfg_fully_connected_gemm_s8(const int8_t *input, const int16_t *filter,
                                        const tfg_gemm_channel *channels, int8_t *output,
                                        int32_t batches, int32_t accum_depth, int32_t out_depth,
-                                       int32_t input_offset, tfg_activation act, void *scratch)
+                                       int32_t input_offset, int32_t output_offset, tfg_activation act,
+                                       void *scratch)
 {
     const int32_t groups = (accum_depth + 3) >> 2;
     const int32_t whole = accum_depth >> 2;
     const int32_t tail = accum_depth & 3;
     const int32_t off2 = tfg_gemm_offset2(input_offset);
-    const int fullrange = act.min <= -128 && act.max >= 127;
+    const int fullrange = act.min <= -128 && act.max >= 127 && output_offset == 0;
     int32_t *cols = (int32_t *)scratch;
     int32_t b;
     if (scratch == NULL || batches < 0 || accum_depth < 1 || out_depth < 0) {
@@ -64,12 +65,13 @@ tfg_status tfg_fully_connected_gemm_s8(const int8_t *input, const int16_t *filte
                 a3 = tfg_gemm_smlad(we, xe, a3);
                 a3 = tfg_gemm_smlad(wo, xo, a3);
             } while (--g > 0);
-            y[0] = tfg_gemm_requant(a0, ch[0].multiplier, ch[0].round, ch[0].shift);
-            y[1] = tfg_gemm_requant(a1, ch[1].multiplier, ch[1].round, ch[1].shift);
-            y[2] = tfg_gemm_requant(a2, ch[2].multiplier, ch[2].round, ch[2].shift);
-            y[3] = tfg_gemm_requant(a3, ch[3].multiplier, ch[3].round, ch[3].shift);
+            y[0] = tfg_gemm_requant(a0, ch[0].multiplier, ch[0].round, ch[0].shift, ch[0].shift >> 8);
+            y[1] = tfg_gemm_requant(a1, ch[1].multiplier, ch[1].round, ch[1].shift, ch[1].shift >> 8);
+            y[2] = tfg_gemm_requant(a2, ch[2].multiplier, ch[2].round, ch[2].shift, ch[2].shift >> 8);
+            y[3] = tfg_gemm_requant(a3, ch[3].multiplier, ch[3].round, ch[3].shift, ch[3].shift >> 8);
             for (j = 0; j < 4 && o + j < out_depth; ++j) {
-                out[o + j] = (int8_t)(fullrange ? tfg_gemm_sat8(y[j]) : tfg_clamp(y[j], act.min, act.max));
+                out[o + j] = (int8_t)(fullrange ? tfg_gemm_sat8(y[j])
+                                                : tfg_clamp(y[j] + output_offset, act.min, act.max));
             }
             ch += 4;
         }

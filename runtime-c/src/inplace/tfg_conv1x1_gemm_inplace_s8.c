@@ -11,7 +11,8 @@
 
 tfg_status tfg_conv1x1_gemm_inplace_s8(int8_t *data, int32_t pixels, int32_t in_c, int32_t out_c,
                                        const int16_t *filter, const tfg_gemm_channel *channels,
-                                       int32_t input_offset, tfg_activation act, void *scratch)
+                                       int32_t input_offset, int32_t output_offset, tfg_activation act,
+                                       void *scratch)
 {
     const int32_t groups = (in_c + 3) >> 2;
     const int32_t full = in_c >> 2;
@@ -39,7 +40,8 @@ tfg_status tfg_conv1x1_gemm_inplace_s8(int8_t *data, int32_t pixels, int32_t in_
                 tfg_gemm_widen(last, cols + 2 * TFG_GEMM_LANES * full, 1, lane, off2, 2 * TFG_GEMM_LANES);
             }
         }
-        tfg_conv2d_gemm_block_s8(cols, groups, filter, channels, out_c, data + (size_t)p * out_c, n, act);
+        tfg_conv2d_gemm_block_s8(cols, groups, filter, channels, out_c, data + (size_t)p * out_c, n, output_offset,
+                                 act);
     }
     return TFG_OK;
 }

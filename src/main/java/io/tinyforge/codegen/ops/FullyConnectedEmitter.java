@@ -42,6 +42,7 @@ public final class FullyConnectedEmitter implements OpEmitter<FullyConnectedPara
         if (gw != null && p.scratchBytes() > 0) {
             a.put("filter", gw.filter(ctx, "t" + p.filter() + "_gemm"));
             a.put("channels", gw.channels(ctx, "fc_gemm"));
+            a.put("zp_after", gw.zeroPointAfter());
             a.put("scratch", ctx.scratch());
             return new OpCall("fully_connected_gemm", a, List.of("conv/tfg_fully_connected_gemm_s8.c"));
         }
