@@ -1,10 +1,12 @@
 /*
  * tinyforge runtime: int8 DEPTHWISE_CONV_2D with depth multiplier 1 for cores with the DSP extension,
- * bit-exact with tfg_depthwise_conv2d_s8 (TFLM reference). Four channels are one word of input and one word
- * of filter: SXTAB16 widens the inputs with input_offset added, SXTB16 the weights, and SMLABB/SMLATT
- * accumulate the four channels in registers over the valid taps (taps in the padding are skipped, as in
- * TFLM). Other depth multipliers, and targets without the DSP extension (or with TFG_FORCE_REFERENCE), run
- * tfg_depthwise_conv2d_s8.
+ * bit-exact with tfg_depthwise_conv2d_s8 (TFLM reference). The generator re-orders the filter offline into
+ * `packed` (tfg_nn.h): for each group of four channels and each tap, two words of int16 weights in the lanes
+ * SXTB16 / SXTB16-ror-8 unpack a word of four input channels into, so a tap costs one LDRD of weights, one
+ * load and two SXTAB16 of inputs (input_offset added) and four SMLABB/SMLATT; a whole 3x3 window is unrolled.
+ * Taps in the padding are skipped, as in TFLM. Requantization constants are prepared by the generator
+ * (`requant`). Other depth multipliers, targets without the DSP extension (or TFG_FORCE_REFERENCE) and a NULL
+ * `packed` run tfg_depthwise_conv2d_s8.
  */
 #include "tfg_nn.h"
 #include "tfg_fixedpoint.h"
@@ -34,95 +36,296 @@ static void tfg_depthwise_conv2d_dsp_window(int32_t origin, int32_t dilation, in
     *end = e;
 }
 
-static inline int8_t tfg_depthwise_conv2d_dsp_out(int32_t acc, int32_t c, const tfg_requant *rq,
-                                                  tfg_per_channel_quant quant, int32_t output_offset,
-                                                  tfg_activation act)
+/* Per-layer constants of one call. */
+typedef struct {
+    int32_t ch;            /* channels (input = output) */
+    int32_t taps;          /* filter_h * filter_w */
+    int32_t k_w;           /* filter width */
+    int32_t x_step;        /* input bytes between horizontal taps */
+    int32_t row_step;      /* input bytes between vertical taps */
+    int32_t off2;          /* input_offset in both halfwords */
+    int32_t output_offset;
+    int32_t act_min;
+    int32_t act_max;
+    const int32_t *bias;   /* may be NULL */
+    const int32_t *packed; /* re-ordered int16 weights */
+    const int32_t *requant;
+    tfg_per_channel_quant quant;
+    int right_shifts;      /* every channel of requant shifts right (code >= 0) */
+} tfg_depthwise_conv2d_dsp_layer;
+
+/* the requantization of tfg_depthwise_conv2d_dsp_rescale for a left shift (code < 0), out of line: rare */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int32_t tfg_depthwise_conv2d_dsp_rescale_left(int32_t acc, const int32_t *q)
 {
-    acc = tfg_requant_apply(acc, rq + c, quant.multiplier[c], quant.shift[c]) + output_offset;
-    return (int8_t)tfg_clamp(acc, act.min, act.max);
+    const int64_t round = (int64_t)(((uint64_t)(uint32_t)q[3] << 32) | (uint32_t)q[2]);
+    return (int32_t)(((int64_t)(int32_t)((uint32_t)acc << (-1 - q[1])) * q[0] + round) >> 31);
+}
+
+/* the constants of the output stage, copied out of the layer (stores through int8_t * alias everything) */
+typedef struct {
+    int32_t output_offset;
+    int32_t act_min;
+    int32_t act_max;
+    int full;         /* the clamp range is all of int8 */
+    int right_shifts; /* every channel's code is >= 0 (checked once per call) */
+    tfg_per_channel_quant quant;
+} tfg_depthwise_conv2d_dsp_outs;
+
+/*
+ * tfg_mbqm (double rounding) of acc with channel constants q = multiplier, code, rounding constant (low,
+ * high), as tfg_requant_apply in tfg_dsp.h: for a right shift, one 64-bit multiply-accumulate, a second one
+ * for the sign correction (acc < 0: minus 2^31) and a shift of the high word. Under TFG_SINGLE_ROUNDING:
+ * tfg_mbqm with the multiplier and shift of channel c.
+ */
+static inline int32_t tfg_depthwise_conv2d_dsp_rescale(int32_t acc, const int32_t *q, int32_t c,
+                                                       const tfg_depthwise_conv2d_dsp_outs *o)
+{
+#if defined(TFG_SINGLE_ROUNDING) && TFG_SINGLE_ROUNDING
+    (void)q;
+    return tfg_mbqm(acc, o->quant.multiplier[c], o->quant.shift[c]);
+#else
+    const int32_t code = q[1];
+    (void)c;
+    (void)o;
+    if (code < 0) {
+        return tfg_depthwise_conv2d_dsp_rescale_left(acc, q);
+    }
+#if TFG_DSP_NATIVE
+    {
+        int32_t lo;
+        int32_t hi;
+        int32_t t;
+        __asm__("ldrd %[lo], %[hi], [%[q], #8]\n\t"
+                "smlal %[lo], %[hi], %[acc], %[m]\n\t"
+                "lsr %[t], %[acc], #31\n\t"
+                "smlal %[lo], %[hi], %[t], %[k]"
+                : [lo] "=&r"(lo), [hi] "=&r"(hi), [t] "=&r"(t)
+                : [q] "r"(q), [acc] "r"(acc), [m] "r"(q[0]), [k] "r"(INT32_MIN), "m"(*(const int32_t(*)[4])q));
+        return hi >> code;
+    }
+#else
+    {
+        int64_t p = (int64_t)(((uint64_t)(uint32_t)q[3] << 32) | (uint32_t)q[2]);
+        p += (int64_t)acc * q[0];
+        p -= (int64_t)(((uint64_t)((uint32_t)acc >> 31)) << 31);
+        return (int32_t)(p >> 32) >> code;
+    }
+#endif
+#endif
+}
+
+/* accumulator of channel c (constants at q) -> output byte */
+static inline int8_t tfg_depthwise_conv2d_dsp_out(int32_t acc, const int32_t *q, int32_t c,
+                                                  const tfg_depthwise_conv2d_dsp_outs *o)
+{
+    const int32_t v = tfg_depthwise_conv2d_dsp_rescale(acc, q, c, o) + o->output_offset;
+#if TFG_DSP_NATIVE
+    if (o->full) {
+        return (int8_t)__ssat(v, 8);
+    }
+#endif
+    return (int8_t)tfg_clamp(v, o->act_min, o->act_max);
 }
 
 /*
- * Two output pixels a and b with the same filter taps inside the input (horizontal neighbours with whole
- * windows, or vertical neighbours with whole columns): each weight word is unpacked once for both. x points at
- * pixel a's first used tap (channel 0), pixel b's taps are x_b bytes further; w at the first used tap; rows x
- * n_kx taps, w_row_step bytes between filter rows; a's channels go to out, b's to out + out_b.
+ * One tap of four channels: four input bytes at xp + xo (xo a register), weights at wp + wo bytes (wo a
+ * constant). On Arm one asm block, so the compiler cannot hoist the loads of later taps into extra registers
+ * and spill the accumulators. The block reads input and weights, which nothing writes during the call, so it
+ * declares no memory operands.
  */
-static void tfg_depthwise_conv2d_dsp_pair(const int8_t *x_first, int32_t x_b, const int8_t *w_first, int32_t rows,
-                                          int32_t n_kx, int32_t w_row_step, int32_t ch, int32_t x_step,
-                                          int32_t row_step, int32_t off2, int32_t input_offset, const int32_t *bias,
-                                          const tfg_requant *rq, tfg_per_channel_quant quant,
-                                          int32_t output_offset, tfg_activation act, int8_t *out, int32_t out_b)
+#if TFG_DSP_NATIVE
+#define TFG_DW_TAP(XP, XO, WP, WO)                                                                  \
+    do {                                                                                            \
+        int32_t xv_;                                                                                \
+        int32_t xd_;                                                                                \
+        int32_t we_;                                                                                \
+        int32_t wd_;                                                                                \
+        __asm__("ldr %[xv], [%[x], %[xo]]\n\t"                                                      \
+                "ldrd %[we], %[wd], [%[w], %[wo]]\n\t"                                              \
+                "sxtab16 %[xd], %[off], %[xv], ror #8\n\t"                                          \
+                "sxtab16 %[xv], %[off], %[xv]\n\t"                                                  \
+                "smlabb %[a0], %[xv], %[we], %[a0]\n\t"                                             \
+                "smlatt %[a2], %[xv], %[we], %[a2]\n\t"                                             \
+                "smlabb %[a1], %[xd], %[wd], %[a1]\n\t"                                             \
+                "smlatt %[a3], %[xd], %[wd], %[a3]"                                                 \
+                : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3), [xv] "=&r"(xv_),      \
+                  [xd] "=&r"(xd_), [we] "=&r"(we_), [wd] "=&r"(wd_)                                 \
+                : [x] "r"(XP), [xo] "rI"(XO), [w] "r"(WP), [wo] "i"(WO), [off] "r"(off2));          \
+    } while (0)
+#else
+#define TFG_DW_TAP(XP, XO, WP, WO)                                                                  \
+    do {                                                                                            \
+        const int32_t xv_ = tfg_ld32((XP) + (XO));                                                  \
+        const int32_t we_ = (WP)[(WO) / 4];                                                         \
+        const int32_t wd_ = (WP)[(WO) / 4 + 1];                                                     \
+        const int32_t xe_ = tfg_sxtab16(off2, xv_);                                                 \
+        const int32_t xd_ = tfg_sxtab16_ror8(off2, xv_);                                            \
+        a0 = tfg_smlabb(xe_, we_, a0);                                                              \
+        a2 = tfg_smlatt(xe_, we_, a2);                                                              \
+        a1 = tfg_smlabb(xd_, wd_, a1);                                                              \
+        a3 = tfg_smlatt(xd_, wd_, a3);                                                              \
+    } while (0)
+#endif
+
+/*
+ * Requantizes n accumulators of channels c0.. (constants from q, which points at channel c0's) into out[0..n).
+ * Out of line, after the taps, so that neither loop spills the other's registers.
+ */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void tfg_depthwise_conv2d_dsp_outs_n(const int32_t *acc, int32_t n, const int32_t *q, int32_t c0,
+                                            const tfg_depthwise_conv2d_dsp_outs *o, int8_t *out)
 {
-    int32_t c = 0;
-    for (; c + 4 <= ch; c += 4) {
-        int32_t a0 = bias != NULL ? bias[c] : 0;
-        int32_t a1 = bias != NULL ? bias[c + 1] : 0;
-        int32_t a2 = bias != NULL ? bias[c + 2] : 0;
-        int32_t a3 = bias != NULL ? bias[c + 3] : 0;
-        int32_t b0 = a0;
-        int32_t b1 = a1;
-        int32_t b2 = a2;
-        int32_t b3 = a3;
-        const int8_t *x_row = x_first + c;
-        const int8_t *w_row = w_first + c;
-        int32_t r;
-        for (r = 0; r < rows; ++r) {
-            const int8_t *x = x_row;
-            const int8_t *w = w_row;
-            int32_t kx;
-            for (kx = 0; kx < n_kx; ++kx) {
-                const int32_t wv = tfg_ld32(w);
-                const int32_t we = tfg_sxtb16(wv);
-                const int32_t wo = tfg_sxtb16_ror8(wv);
-                int32_t xv = tfg_ld32(x);
-                int32_t xe = tfg_sxtab16(off2, xv);
-                int32_t xo = tfg_sxtab16_ror8(off2, xv);
-                a0 = tfg_smlabb(xe, we, a0);
-                a2 = tfg_smlatt(xe, we, a2);
-                a1 = tfg_smlabb(xo, wo, a1);
-                a3 = tfg_smlatt(xo, wo, a3);
-                xv = tfg_ld32(x + x_b);
-                xe = tfg_sxtab16(off2, xv);
-                xo = tfg_sxtab16_ror8(off2, xv);
-                b0 = tfg_smlabb(xe, we, b0);
-                b2 = tfg_smlatt(xe, we, b2);
-                b1 = tfg_smlabb(xo, wo, b1);
-                b3 = tfg_smlatt(xo, wo, b3);
-                x += x_step;
-                w += ch;
-            }
-            x_row += row_step;
-            w_row += w_row_step;
-        }
-        out[c] = tfg_depthwise_conv2d_dsp_out(a0, c, rq, quant, output_offset, act);
-        out[c + 1] = tfg_depthwise_conv2d_dsp_out(a1, c + 1, rq, quant, output_offset, act);
-        out[c + 2] = tfg_depthwise_conv2d_dsp_out(a2, c + 2, rq, quant, output_offset, act);
-        out[c + 3] = tfg_depthwise_conv2d_dsp_out(a3, c + 3, rq, quant, output_offset, act);
-        out[out_b + c] = tfg_depthwise_conv2d_dsp_out(b0, c, rq, quant, output_offset, act);
-        out[out_b + c + 1] = tfg_depthwise_conv2d_dsp_out(b1, c + 1, rq, quant, output_offset, act);
-        out[out_b + c + 2] = tfg_depthwise_conv2d_dsp_out(b2, c + 2, rq, quant, output_offset, act);
-        out[out_b + c + 3] = tfg_depthwise_conv2d_dsp_out(b3, c + 3, rq, quant, output_offset, act);
+    int32_t i;
+#if TFG_DSP_NATIVE && !(defined(TFG_SINGLE_ROUNDING) && TFG_SINGLE_ROUNDING)
+    if (o->full && o->right_shifts && n > 0) {
+        /* every channel shifts right (code >= 0) and the clamp is int8's: twelve instructions per value */
+        int32_t a;
+        int32_t m;
+        int32_t sh;
+        int32_t lo;
+        int32_t hi;
+        int32_t t;
+        const int32_t *ap = acc;
+        int8_t *op = out;
+        int32_t left = n;
+        __asm__ volatile("1:\n\t"
+                         "ldr %[a], [%[ap]], #4\n\t"
+                         "ldrd %[m], %[sh], [%[q]], #8\n\t"
+                         "ldrd %[lo], %[hi], [%[q]], #8\n\t"
+                         "smlal %[lo], %[hi], %[a], %[m]\n\t"
+                         "lsr %[t], %[a], #31\n\t"
+                         "smlal %[lo], %[hi], %[t], %[k]\n\t"
+                         "asr %[hi], %[hi], %[sh]\n\t"
+                         "add %[hi], %[hi], %[off]\n\t"
+                         "ssat %[hi], #8, %[hi]\n\t"
+                         "strb %[hi], [%[op]], #1\n\t"
+                         "subs %[left], %[left], #1\n\t"
+                         "bne 1b"
+                         : [a] "=&r"(a), [m] "=&r"(m), [sh] "=&r"(sh), [lo] "=&r"(lo), [hi] "=&r"(hi), [t] "=&r"(t),
+                           [ap] "+r"(ap), [q] "+r"(q), [op] "+r"(op), [left] "+r"(left)
+                         : [k] "r"(INT32_MIN), [off] "r"(o->output_offset)
+                         : "cc", "memory");
+        (void)c0;
+        return;
     }
-    for (; c < ch; ++c) {
-        int32_t a = bias != NULL ? bias[c] : 0;
-        int32_t bb = a;
-        const int8_t *x_row = x_first + c;
-        const int8_t *w_row = w_first + c;
-        int32_t r;
-        for (r = 0; r < rows; ++r) {
-            int32_t kx;
-            for (kx = 0; kx < n_kx; ++kx) {
-                a += (int32_t)w_row[kx * ch] * ((int32_t)x_row[kx * x_step] + input_offset);
-                bb += (int32_t)w_row[kx * ch] * ((int32_t)x_row[kx * x_step + x_b] + input_offset);
-            }
-            x_row += row_step;
-            w_row += w_row_step;
-        }
-        out[c] = tfg_depthwise_conv2d_dsp_out(a, c, rq, quant, output_offset, act);
-        out[out_b + c] = tfg_depthwise_conv2d_dsp_out(bb, c, rq, quant, output_offset, act);
+#endif
+    for (i = 0; i < n; ++i) {
+        out[i] = tfg_depthwise_conv2d_dsp_out(acc[i], q, c0 + i, o);
+        q += 4;
     }
 }
+
+/* accumulators buffered on the stack before requantization: channels per block */
+#define TFG_DW_BLOCK 32
+
+/*
+ * One output pixel: x_first = its first valid tap (channel 0), taps rows x cols valid ones starting at filter
+ * tap index t0 (row-major); writes its ch bytes to out. Kept out of line so that its registers hold the
+ * accumulators, not the callers' loop state.
+ */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void tfg_depthwise_conv2d_dsp_pixel(const tfg_depthwise_conv2d_dsp_layer *l, const int8_t *x_first,
+                                           int32_t t0, int32_t rows, int32_t cols, int8_t *out)
+{
+    const int32_t ch = l->ch;
+    const int32_t off2 = l->off2;
+    const int32_t x_step = l->x_step;
+    const int32_t row_step = l->row_step;
+    const int32_t w_skip = 2 * (l->k_w - cols);
+    const int32_t w_group_step = 2 * l->taps;
+    const int32_t *w_group = l->packed + 2 * t0;
+    const int32_t *bias = l->bias;
+    const int32_t *q = l->requant;
+    const int whole3x3 = rows == 3 && cols == 3 && l->k_w == 3;
+    tfg_depthwise_conv2d_dsp_outs o;
+    int32_t acc[TFG_DW_BLOCK];
+    int32_t c = 0;
+    o.output_offset = l->output_offset;
+    o.act_min = l->act_min;
+    o.act_max = l->act_max;
+    o.full = l->act_min == -128 && l->act_max == 127;
+    o.right_shifts = l->right_shifts;
+    o.quant = l->quant;
+    for (; c + 4 <= ch; c += 4) {
+        const int8_t *x = x_first + c;
+        const int32_t *w = w_group;
+        int32_t a0 = 0;
+        int32_t a1 = 0;
+        int32_t a2 = 0;
+        int32_t a3 = 0;
+        if (bias != NULL) {
+            a0 = bias[c];
+            a1 = bias[c + 1];
+            a2 = bias[c + 2];
+            a3 = bias[c + 3];
+        }
+        if (whole3x3) {
+            /* whole 3x3 window: nine taps unrolled, weights at fixed offsets */
+            TFG_DW_TAP(x, 0, w, 0);
+            TFG_DW_TAP(x, x_step, w, 8);
+            TFG_DW_TAP(x, 2 * x_step, w, 16);
+            x += row_step;
+            TFG_DW_TAP(x, 0, w, 24);
+            TFG_DW_TAP(x, x_step, w, 32);
+            TFG_DW_TAP(x, 2 * x_step, w, 40);
+            x += row_step;
+            TFG_DW_TAP(x, 0, w, 48);
+            TFG_DW_TAP(x, x_step, w, 56);
+            TFG_DW_TAP(x, 2 * x_step, w, 64);
+        } else {
+            int32_t r;
+            for (r = 0; r < rows; ++r) {
+                const int8_t *xc = x;
+                int32_t k;
+                for (k = 0; k < cols; ++k) {
+                    TFG_DW_TAP(xc, 0, w, 0);
+                    xc += x_step;
+                    w += 2;
+                }
+                w += w_skip;
+                x += row_step;
+            }
+        }
+        acc[c & (TFG_DW_BLOCK - 1)] = a0;
+        acc[(c & (TFG_DW_BLOCK - 1)) + 1] = a1;
+        acc[(c & (TFG_DW_BLOCK - 1)) + 2] = a2;
+        acc[(c & (TFG_DW_BLOCK - 1)) + 3] = a3;
+        w_group += w_group_step;
+        if (((c + 4) & (TFG_DW_BLOCK - 1)) == 0 || c + 8 > ch) {
+            /* a full block, or the last whole group: requantize the buffered channels */
+            const int32_t c0 = c & ~(TFG_DW_BLOCK - 1);
+            tfg_depthwise_conv2d_dsp_outs_n(acc, c + 4 - c0, q + 4 * c0, c0, &o, out + c0);
+        }
+    }
+    /* the last ch % 4 channels: channel c + j has weight lane j & 1 (word) and j >> 1 (halfword) */
+    for (; c < ch; ++c) {
+        const int32_t j = c & 3;
+        const int8_t *x_row = x_first + c;
+        const int32_t *w = w_group + (j & 1);
+        int32_t sum = bias != NULL ? bias[c] : 0;
+        int32_t r;
+        for (r = 0; r < rows; ++r) {
+            int32_t k;
+            for (k = 0; k < cols; ++k) {
+                const int32_t wv = (int32_t)(int16_t)(uint16_t)((uint32_t)*w >> (16 * (j >> 1)));
+                sum += wv * ((int32_t)x_row[k * x_step] + (off2 >> 16));
+                w += 2;
+            }
+            w += w_skip;
+            x_row += row_step;
+        }
+        out[c] = tfg_depthwise_conv2d_dsp_out(sum, q + 4 * c, c, &o);
+    }
+}
+
+#undef TFG_DW_TAP
 
 #endif /* TFG_HAS_DSP */
 
@@ -134,119 +337,56 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                                        int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
                                        int32_t pad_h, int32_t pad_w,
                                        int32_t input_offset, int32_t output_offset,
-                                       tfg_per_channel_quant quant, tfg_activation act, void *scratch)
+                                       tfg_per_channel_quant quant, tfg_activation act,
+                                       const int32_t *packed, const int32_t *requant)
 {
 #if TFG_HAS_DSP
-    if (scratch != NULL && depth_multiplier == 1 && filter_dims.c == input_dims.c && output_dims.c == input_dims.c
-        && input_dims.n == output_dims.n && stride_h >= 1 && stride_w >= 1 && dilation_h >= 1
-        && dilation_w >= 1) {
+    if (packed != NULL && requant != NULL && depth_multiplier == 1 && filter_dims.c == input_dims.c
+        && output_dims.c == input_dims.c && input_dims.n == output_dims.n && stride_h >= 1 && stride_w >= 1
+        && dilation_h >= 1 && dilation_w >= 1) {
         const int32_t in_h = input_dims.h;
         const int32_t in_w = input_dims.w;
         const int32_t ch = input_dims.c;
         const int32_t k_w = filter_dims.w;
-        const int32_t off2 = (int32_t)(((uint32_t)input_offset & 0xFFFFu) * 0x00010001u);
-        const int32_t x_step = dilation_w * ch;
-        tfg_requant *rq = (tfg_requant *)scratch;
+        tfg_depthwise_conv2d_dsp_layer l;
         int8_t *out = output;
         int32_t b;
-        int32_t oy;
-        int32_t ox;
+        l.ch = ch;
+        l.taps = filter_dims.h * k_w;
+        l.k_w = k_w;
+        l.x_step = dilation_w * ch;
+        l.row_step = dilation_h * in_w * ch;
+        l.off2 = (int32_t)(((uint32_t)input_offset & 0xFFFFu) * 0x00010001u);
+        l.output_offset = output_offset;
+        l.act_min = act.min;
+        l.act_max = act.max;
+        l.bias = bias;
+        l.packed = packed;
+        l.requant = requant;
+        l.quant = quant;
+        l.right_shifts = 1;
         for (b = 0; b < ch; ++b) {
-            rq[b] = tfg_requant_prepare(quant.multiplier[b], quant.shift[b]);
+            if (requant[4 * b + 1] < 0) {
+                l.right_shifts = 0;
+            }
         }
         for (b = 0; b < input_dims.n; ++b) {
             const int8_t *in_batch = input + (size_t)b * in_h * in_w * ch;
+            int32_t oy;
             for (oy = 0; oy < output_dims.h; ++oy) {
                 const int32_t iy0 = oy * stride_h - pad_h;
                 int32_t ky0;
                 int32_t ky1;
-                if (oy + 1 < output_dims.h && iy0 >= 0
-                    && iy0 + stride_h + dilation_h * (filter_dims.h - 1) < in_h) {
-                    /* rows oy and oy + 1 both have whole filter columns: vertical pairs */
-                    for (ox = 0; ox < output_dims.w; ++ox) {
-                        const int32_t ix0 = ox * stride_w - pad_w;
-                        int32_t kx0;
-                        int32_t kx1;
-                        tfg_depthwise_conv2d_dsp_window(ix0, dilation_w, k_w, in_w, &kx0, &kx1);
-                        tfg_depthwise_conv2d_dsp_pair(
-                            in_batch + ((size_t)iy0 * in_w + (ix0 + dilation_w * kx0)) * ch, stride_h * in_w * ch,
-                            filter + (size_t)kx0 * ch, filter_dims.h, kx1 - kx0, k_w * ch, ch, x_step,
-                            dilation_h * in_w * ch, off2, input_offset, bias, rq, quant, output_offset, act,
-                            out + (size_t)ox * ch, output_dims.w * ch);
-                    }
-                    out += (size_t)2 * output_dims.w * ch;
-                    ++oy;
-                    continue;
-                }
+                int32_t ox;
                 tfg_depthwise_conv2d_dsp_window(iy0, dilation_h, filter_dims.h, in_h, &ky0, &ky1);
                 for (ox = 0; ox < output_dims.w; ++ox) {
                     const int32_t ix0 = ox * stride_w - pad_w;
-                    const int8_t *x_first;
-                    const int8_t *w_first;
                     int32_t kx0;
                     int32_t kx1;
-                    int32_t c = 0;
-                    if (ox + 1 < output_dims.w && ix0 >= 0 && ix0 + stride_w + dilation_w * (k_w - 1) < in_w) {
-                        tfg_depthwise_conv2d_dsp_pair(
-                            in_batch + ((size_t)(iy0 + dilation_h * ky0) * in_w + ix0) * ch, stride_w * ch,
-                            filter + (size_t)ky0 * k_w * ch, ky1 - ky0, k_w, k_w * ch, ch, x_step,
-                            dilation_h * in_w * ch, off2, input_offset, bias, rq, quant, output_offset, act, out, ch);
-                        out += 2 * ch;
-                        ++ox;
-                        continue;
-                    }
                     tfg_depthwise_conv2d_dsp_window(ix0, dilation_w, k_w, in_w, &kx0, &kx1);
-                    x_first = in_batch + ((size_t)(iy0 + dilation_h * ky0) * in_w + (ix0 + dilation_w * kx0)) * ch;
-                    w_first = filter + ((size_t)ky0 * k_w + kx0) * ch;
-                    for (; c + 4 <= ch; c += 4) {
-                        int32_t a0 = bias != NULL ? bias[c] : 0;
-                        int32_t a1 = bias != NULL ? bias[c + 1] : 0;
-                        int32_t a2 = bias != NULL ? bias[c + 2] : 0;
-                        int32_t a3 = bias != NULL ? bias[c + 3] : 0;
-                        const int8_t *x_row = x_first + c;
-                        const int8_t *w_row = w_first + c;
-                        int32_t ky;
-                        for (ky = ky0; ky < ky1; ++ky) {
-                            const int8_t *x = x_row;
-                            const int8_t *w = w_row;
-                            int32_t kx;
-                            for (kx = kx0; kx < kx1; ++kx) {
-                                const int32_t xv = tfg_ld32(x);
-                                const int32_t wv = tfg_ld32(w);
-                                const int32_t xe = tfg_sxtab16(off2, xv);
-                                const int32_t xo = tfg_sxtab16_ror8(off2, xv);
-                                const int32_t we = tfg_sxtb16(wv);
-                                const int32_t wo = tfg_sxtb16_ror8(wv);
-                                a0 = tfg_smlabb(xe, we, a0);
-                                a2 = tfg_smlatt(xe, we, a2);
-                                a1 = tfg_smlabb(xo, wo, a1);
-                                a3 = tfg_smlatt(xo, wo, a3);
-                                x += x_step;
-                                w += ch;
-                            }
-                            x_row += (size_t)dilation_h * in_w * ch;
-                            w_row += k_w * ch;
-                        }
-                        out[c] = tfg_depthwise_conv2d_dsp_out(a0, c, rq, quant, output_offset, act);
-                        out[c + 1] = tfg_depthwise_conv2d_dsp_out(a1, c + 1, rq, quant, output_offset, act);
-                        out[c + 2] = tfg_depthwise_conv2d_dsp_out(a2, c + 2, rq, quant, output_offset, act);
-                        out[c + 3] = tfg_depthwise_conv2d_dsp_out(a3, c + 3, rq, quant, output_offset, act);
-                    }
-                    for (; c < ch; ++c) {
-                        int32_t acc = bias != NULL ? bias[c] : 0;
-                        const int8_t *x_row = x_first + c;
-                        const int8_t *w_row = w_first + c;
-                        int32_t ky;
-                        for (ky = ky0; ky < ky1; ++ky) {
-                            int32_t kx;
-                            for (kx = 0; kx < kx1 - kx0; ++kx) {
-                                acc += (int32_t)w_row[kx * ch] * ((int32_t)x_row[kx * x_step] + input_offset);
-                            }
-                            x_row += (size_t)dilation_h * in_w * ch;
-                            w_row += k_w * ch;
-                        }
-                        out[c] = tfg_depthwise_conv2d_dsp_out(acc, c, rq, quant, output_offset, act);
-                    }
+                    tfg_depthwise_conv2d_dsp_pixel(
+                        &l, in_batch + ((size_t)(iy0 + dilation_h * ky0) * in_w + (ix0 + dilation_w * kx0)) * ch,
+                        ky0 * k_w + kx0, ky1 - ky0, kx1 - kx0, out);
                     out += ch;
                 }
             }
@@ -254,7 +394,8 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
         return TFG_OK;
     }
 #else
-    (void)scratch;
+    (void)packed;
+    (void)requant;
 #endif
     return tfg_depthwise_conv2d_s8(input, input_dims, filter, filter_dims, bias, output, output_dims,
                                    depth_multiplier, stride_h, stride_w, dilation_h, dilation_w, pad_h, pad_w,
