@@ -76,7 +76,8 @@ tfg_status tfg_depthwise_conv2d_s8(const int8_t *input, tfg_dims input_dims,
  * DSP extension when depth_multiplier is 1 (four channels per SIMD word); otherwise runs the reference.
  * packed: the filter re-ordered by the generator, 4-byte aligned: for each group g of four channels
  * (ceil(c / 4) groups, missing channels 0) and each tap t (row-major), words [2 * (g * taps + t)] =
- * w[4g] | w[4g+2] << 16 and [+1] = w[4g+1] | w[4g+3] << 16 (int16 lanes). requant: per channel c, words
+ * w[4g] | w[4g+2] << 16 and [+1] = w[4g+1] | w[4g+3] << 16 (int16 lanes), followed by c words
+ * bias[c] + input_offset * sum of channel c's weights (int32, wrapping; 0 for a NULL bias). requant: per channel c, words
  * [4c..4c+3] = multiplier, code, low and high word of the rounding constant of tfg_requant_prepare (double
  * rounding; unused with TFG_SINGLE_ROUNDING). NULL packed or requant: runs the reference.
  */

@@ -52,6 +52,9 @@ typedef struct {
     const int32_t *requant;
     tfg_per_channel_quant quant;
     int right_shifts;      /* every channel of requant shifts right (code >= 0) */
+    int32_t zero_point;    /* -input_offset: the input value whose taps contribute nothing */
+    int k3x3;              /* 3x3 filter: packed ends with the folded accumulator starts */
+    const int8_t *zero_block; /* TFG_DW_CHUNK bytes of zero_point */
 } tfg_depthwise_conv2d_dsp_layer;
 
 /* the requantization of tfg_depthwise_conv2d_dsp_rescale for a left shift (code < 0), out of line: rare */
@@ -220,32 +223,225 @@ static void tfg_depthwise_conv2d_dsp_outs_n(const int32_t *acc, int32_t n, const
     }
 }
 
-/* accumulators buffered on the stack before requantization: channels per block */
-#define TFG_DW_BLOCK 32
+/*
+ * Whole 3x3 windows, four channels per group: acc[4g..4g+3] = start[4g..4g+3] + the nine taps of group g
+ * (g < groups), inputs without offset (the generator folded input_offset * the weight sum into the accumulators' start, see
+ * tfg_nn.h). x: channel 0 of the first tap; xs: bytes between columns; rs: bytes between rows; w: the
+ * group's 18 packed words, groups consecutive. On Arm a hand-scheduled loop (eight instructions per tap, every
+ * register in use); elsewhere the same in C.
+ */
+#if TFG_DSP_NATIVE
+void tfg_depthwise_conv2d_dsp_taps3x3(int32_t *acc, const int8_t *x, const int32_t *w, int32_t groups,
+                                      int32_t xs, int32_t rs, const int32_t *start);
+#define TFG_DW_ASM_TAP(XOFF) \
+    "ldr r8, [r1" XOFF "]\n\t" \
+    "ldrd r10, r11, [r2], #8\n\t" \
+    "sxtb16 r9, r8, ror #8\n\t" \
+    "sxtb16 r8, r8\n\t" \
+    "smlabb r4, r8, r10, r4\n\t" \
+    "smlatt r6, r8, r10, r6\n\t" \
+    "smlabb r5, r9, r11, r5\n\t" \
+    "smlatt r7, r9, r11, r7\n\t"
+#define TFG_DW_ASM_ROW TFG_DW_ASM_TAP("") TFG_DW_ASM_TAP(", r12") TFG_DW_ASM_TAP(", r12, lsl #1")
+__asm__(".syntax unified\n\t"
+        ".section .text.tfg_depthwise_conv2d_dsp_taps3x3,\"ax\",%progbits\n\t"
+        ".align 2\n\t"
+        ".global tfg_depthwise_conv2d_dsp_taps3x3\n\t"
+        ".hidden tfg_depthwise_conv2d_dsp_taps3x3\n\t"
+        ".thumb\n\t"
+        ".thumb_func\n\t"
+        ".type tfg_depthwise_conv2d_dsp_taps3x3, %function\n"
+        "tfg_depthwise_conv2d_dsp_taps3x3:\n\t"
+        "push {r1, r4-r11, lr}\n\t"      /* [sp] = x of the current group */
+        "ldr r12, [sp, #40]\n\t"         /* xs */
+        "ldr lr, [sp, #44]\n\t"          /* rs; [sp, #48] = start of the current group */
+        "1:\n\t"
+        "ldr r1, [sp]\n\t"
+        "adds r8, r1, #4\n\t"
+        "str r8, [sp]\n\t"
+        "ldr r8, [sp, #48]\n\t"
+        "ldm r8!, {r4-r7}\n\t"
+        "str r8, [sp, #48]\n\t"
+        TFG_DW_ASM_ROW
+        "add r1, r1, lr\n\t"
+        TFG_DW_ASM_ROW
+        "add r1, r1, lr\n\t"
+        TFG_DW_ASM_ROW
+        "stm r0!, {r4-r7}\n\t"
+        "subs r3, r3, #1\n\t"
+        "bne 1b\n\t"
+        "pop {r1, r4-r11, pc}\n\t"
+        ".size tfg_depthwise_conv2d_dsp_taps3x3, .-tfg_depthwise_conv2d_dsp_taps3x3\n\t"
+        ".text");
+#undef TFG_DW_ASM_ROW
+#undef TFG_DW_ASM_TAP
+
+/* as tfg_depthwise_conv2d_dsp_taps3x3, tap k of group g read at taps[k] + 4g (nine taps, any addresses) */
+void tfg_depthwise_conv2d_dsp_taps3x3_at(int32_t *acc, const int8_t *const *taps, const int32_t *w, int32_t groups,
+                                         const int32_t *start);
+#define TFG_DW_ASM_TAP_AT(K) \
+    "ldr r8, [r1, #" K "]\n\t" \
+    "ldr r8, [r8, r12]\n\t" \
+    "ldrd r10, r11, [r2], #8\n\t" \
+    "sxtb16 r9, r8, ror #8\n\t" \
+    "sxtb16 r8, r8\n\t" \
+    "smlabb r4, r8, r10, r4\n\t" \
+    "smlatt r6, r8, r10, r6\n\t" \
+    "smlabb r5, r9, r11, r5\n\t" \
+    "smlatt r7, r9, r11, r7\n\t"
+__asm__(".syntax unified\n\t"
+        ".section .text.tfg_depthwise_conv2d_dsp_taps3x3_at,\"ax\",%progbits\n\t"
+        ".align 2\n\t"
+        ".global tfg_depthwise_conv2d_dsp_taps3x3_at\n\t"
+        ".hidden tfg_depthwise_conv2d_dsp_taps3x3_at\n\t"
+        ".thumb\n\t"
+        ".thumb_func\n\t"
+        ".type tfg_depthwise_conv2d_dsp_taps3x3_at, %function\n"
+        "tfg_depthwise_conv2d_dsp_taps3x3_at:\n\t"
+        "push {r4-r11, lr}\n\t"
+        "ldr lr, [sp, #36]\n\t"          /* start */
+        "movs r12, #0\n\t"               /* byte offset of the group */
+        "1:\n\t"
+        "ldm lr!, {r4-r7}\n\t"
+        TFG_DW_ASM_TAP_AT("0") TFG_DW_ASM_TAP_AT("4") TFG_DW_ASM_TAP_AT("8")
+        TFG_DW_ASM_TAP_AT("12") TFG_DW_ASM_TAP_AT("16") TFG_DW_ASM_TAP_AT("20")
+        TFG_DW_ASM_TAP_AT("24") TFG_DW_ASM_TAP_AT("28") TFG_DW_ASM_TAP_AT("32")
+        "stm r0!, {r4-r7}\n\t"
+        "adds r12, r12, #4\n\t"
+        "subs r3, r3, #1\n\t"
+        "bne 1b\n\t"
+        "pop {r4-r11, pc}\n\t"
+        ".size tfg_depthwise_conv2d_dsp_taps3x3_at, .-tfg_depthwise_conv2d_dsp_taps3x3_at\n\t"
+        ".text");
+#undef TFG_DW_ASM_TAP_AT
+#else
+static void tfg_depthwise_conv2d_dsp_taps3x3(int32_t *acc, const int8_t *x, const int32_t *w, int32_t groups,
+                                             int32_t xs, int32_t rs, const int32_t *start)
+{
+    int32_t g;
+    for (g = 0; g < groups; ++g) {
+        int32_t a0 = start[0];
+        int32_t a1 = start[1];
+        int32_t a2 = start[2];
+        int32_t a3 = start[3];
+        int32_t t;
+        for (t = 0; t < 9; ++t) {
+            const int32_t xv = tfg_ld32(x + (t / 3) * rs + (t % 3) * xs);
+            const int32_t xe = tfg_sxtb16(xv);
+            const int32_t xd = tfg_sxtb16_ror8(xv);
+            a0 = tfg_smlabb(xe, w[0], a0);
+            a2 = tfg_smlatt(xe, w[0], a2);
+            a1 = tfg_smlabb(xd, w[1], a1);
+            a3 = tfg_smlatt(xd, w[1], a3);
+            w += 2;
+        }
+        acc[0] = a0;
+        acc[1] = a1;
+        acc[2] = a2;
+        acc[3] = a3;
+        acc += 4;
+        start += 4;
+        x += 4;
+    }
+}
+
+static void tfg_depthwise_conv2d_dsp_taps3x3_at(int32_t *acc, const int8_t *const *taps, const int32_t *w,
+                                                int32_t groups, const int32_t *start)
+{
+    int32_t g;
+    for (g = 0; g < groups; ++g) {
+        int32_t a0 = start[0];
+        int32_t a1 = start[1];
+        int32_t a2 = start[2];
+        int32_t a3 = start[3];
+        int32_t t;
+        for (t = 0; t < 9; ++t) {
+            const int32_t xv = tfg_ld32(taps[t] + 4 * g);
+            const int32_t xe = tfg_sxtb16(xv);
+            const int32_t xd = tfg_sxtb16_ror8(xv);
+            a0 = tfg_smlabb(xe, w[0], a0);
+            a2 = tfg_smlatt(xe, w[0], a2);
+            a1 = tfg_smlabb(xd, w[1], a1);
+            a3 = tfg_smlatt(xd, w[1], a3);
+            w += 2;
+        }
+        acc[0] = a0;
+        acc[1] = a1;
+        acc[2] = a2;
+        acc[3] = a3;
+        acc += 4;
+        start += 4;
+    }
+}
+#endif
+
+/* channels per block of tfg_depthwise_conv2d_dsp_window3x3 (its accumulators and padded window) */
+#define TFG_DW_CHUNK 32
 
 /*
- * One output pixel: x_first = its first valid tap (channel 0), taps rows x cols valid ones starting at filter
- * tap index t0 (row-major); writes its ch bytes to out. Kept out of line so that its registers hold the
- * accumulators, not the callers' loop state.
+ * A 3x3 window of one output pixel (k_w == k_h == 3, whole or cut by the padding): per block of channels the
+ * folded accumulator start, the taps (taps in the padding read a block of the input zero point and so
+ * contribute (zp + input_offset) * w = 0, as TFLM's skipped taps), then the requantization. Whole groups of four channels only; returns how many channels it wrote.
+ */
+static int32_t tfg_depthwise_conv2d_dsp_window3x3(const tfg_depthwise_conv2d_dsp_layer *l, const int8_t *x_tap0,
+                                                  int32_t ky0, int32_t ky1, int32_t kx0, int32_t kx1,
+                                                  const tfg_depthwise_conv2d_dsp_outs *o, int8_t *out)
+{
+    const int32_t ch4 = l->ch & ~3;
+    const int32_t *folded = l->packed + 2 * l->taps * ((l->ch + 3) / 4);
+    const int whole = ky0 == 0 && ky1 == 3 && kx0 == 0 && kx1 == 3;
+    int32_t acc[TFG_DW_CHUNK];
+    int32_t c0;
+    for (c0 = 0; c0 < ch4; c0 += TFG_DW_CHUNK) {
+        const int32_t n = ch4 - c0 < TFG_DW_CHUNK ? ch4 - c0 : TFG_DW_CHUNK;
+        if (whole) {
+            tfg_depthwise_conv2d_dsp_taps3x3(acc, x_tap0 + c0, l->packed + 18 * (c0 / 4), n / 4, l->x_step,
+                                             l->row_step, folded + c0);
+        } else {
+            /* taps in the padding read the zero-point block instead */
+            const int8_t *taps[9];
+            int32_t ky;
+            for (ky = 0; ky < 3; ++ky) {
+                int32_t kx;
+                for (kx = 0; kx < 3; ++kx) {
+                    taps[ky * 3 + kx] = (ky >= ky0 && ky < ky1 && kx >= kx0 && kx < kx1)
+                        ? x_tap0 + (ky - ky0) * l->row_step + (kx - kx0) * l->x_step + c0
+                        : l->zero_block;
+                }
+            }
+            tfg_depthwise_conv2d_dsp_taps3x3_at(acc, taps, l->packed + 18 * (c0 / 4), n / 4, folded + c0);
+        }
+        tfg_depthwise_conv2d_dsp_outs_n(acc, n, l->requant + 4 * c0, c0, o, out + c0);
+    }
+    return ch4;
+}
+
+/*
+ * One output pixel whose valid taps are rows [ky0, ky1) x columns [kx0, kx1) of the filter; x_first = its
+ * first valid tap (channel 0); writes its ch bytes to out. 3x3 filters go through
+ * tfg_depthwise_conv2d_dsp_window3x3; other shapes, and the last ch % 4 channels, accumulate here with
+ * input_offset added to every valid tap. Kept out of line so that its registers hold the accumulators, not
+ * the callers' loop state.
  */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
 static void tfg_depthwise_conv2d_dsp_pixel(const tfg_depthwise_conv2d_dsp_layer *l, const int8_t *x_first,
-                                           int32_t t0, int32_t rows, int32_t cols, int8_t *out)
+                                           int32_t ky0, int32_t ky1, int32_t kx0, int32_t kx1, int8_t *out)
 {
     const int32_t ch = l->ch;
     const int32_t off2 = l->off2;
     const int32_t x_step = l->x_step;
     const int32_t row_step = l->row_step;
+    const int32_t rows = ky1 - ky0;
+    const int32_t cols = kx1 - kx0;
     const int32_t w_skip = 2 * (l->k_w - cols);
     const int32_t w_group_step = 2 * l->taps;
-    const int32_t *w_group = l->packed + 2 * t0;
     const int32_t *bias = l->bias;
     const int32_t *q = l->requant;
-    const int whole3x3 = rows == 3 && cols == 3 && l->k_w == 3;
+    const int32_t *w_group;
     tfg_depthwise_conv2d_dsp_outs o;
-    int32_t acc[TFG_DW_BLOCK];
+    int32_t acc[TFG_DW_CHUNK];
     int32_t c = 0;
     o.output_offset = l->output_offset;
     o.act_min = l->act_min;
@@ -253,6 +449,10 @@ static void tfg_depthwise_conv2d_dsp_pixel(const tfg_depthwise_conv2d_dsp_layer 
     o.full = l->act_min == -128 && l->act_max == 127;
     o.right_shifts = l->right_shifts;
     o.quant = l->quant;
+    if (l->k3x3 && rows > 0 && cols > 0) {
+        c = tfg_depthwise_conv2d_dsp_window3x3(l, x_first, ky0, ky1, kx0, kx1, &o, out);
+    }
+    w_group = l->packed + 2 * (ky0 * l->k_w + kx0) + (c / 4) * w_group_step;
     for (; c + 4 <= ch; c += 4) {
         const int8_t *x = x_first + c;
         const int32_t *w = w_group;
@@ -260,47 +460,32 @@ static void tfg_depthwise_conv2d_dsp_pixel(const tfg_depthwise_conv2d_dsp_layer 
         int32_t a1 = 0;
         int32_t a2 = 0;
         int32_t a3 = 0;
+        int32_t r;
         if (bias != NULL) {
             a0 = bias[c];
             a1 = bias[c + 1];
             a2 = bias[c + 2];
             a3 = bias[c + 3];
         }
-        if (whole3x3) {
-            /* whole 3x3 window: nine taps unrolled, weights at fixed offsets */
-            TFG_DW_TAP(x, 0, w, 0);
-            TFG_DW_TAP(x, x_step, w, 8);
-            TFG_DW_TAP(x, 2 * x_step, w, 16);
-            x += row_step;
-            TFG_DW_TAP(x, 0, w, 24);
-            TFG_DW_TAP(x, x_step, w, 32);
-            TFG_DW_TAP(x, 2 * x_step, w, 40);
-            x += row_step;
-            TFG_DW_TAP(x, 0, w, 48);
-            TFG_DW_TAP(x, x_step, w, 56);
-            TFG_DW_TAP(x, 2 * x_step, w, 64);
-        } else {
-            int32_t r;
-            for (r = 0; r < rows; ++r) {
-                const int8_t *xc = x;
-                int32_t k;
-                for (k = 0; k < cols; ++k) {
-                    TFG_DW_TAP(xc, 0, w, 0);
-                    xc += x_step;
-                    w += 2;
-                }
-                w += w_skip;
-                x += row_step;
+        for (r = 0; r < rows; ++r) {
+            const int8_t *xc = x;
+            int32_t k;
+            for (k = 0; k < cols; ++k) {
+                TFG_DW_TAP(xc, 0, w, 0);
+                xc += x_step;
+                w += 2;
             }
+            w += w_skip;
+            x += row_step;
         }
-        acc[c & (TFG_DW_BLOCK - 1)] = a0;
-        acc[(c & (TFG_DW_BLOCK - 1)) + 1] = a1;
-        acc[(c & (TFG_DW_BLOCK - 1)) + 2] = a2;
-        acc[(c & (TFG_DW_BLOCK - 1)) + 3] = a3;
+        acc[c & (TFG_DW_CHUNK - 1)] = a0;
+        acc[(c & (TFG_DW_CHUNK - 1)) + 1] = a1;
+        acc[(c & (TFG_DW_CHUNK - 1)) + 2] = a2;
+        acc[(c & (TFG_DW_CHUNK - 1)) + 3] = a3;
         w_group += w_group_step;
-        if (((c + 4) & (TFG_DW_BLOCK - 1)) == 0 || c + 8 > ch) {
+        if (((c + 4) & (TFG_DW_CHUNK - 1)) == 0 || c + 8 > ch) {
             /* a full block, or the last whole group: requantize the buffered channels */
-            const int32_t c0 = c & ~(TFG_DW_BLOCK - 1);
+            const int32_t c0 = c & ~(TFG_DW_CHUNK - 1);
             tfg_depthwise_conv2d_dsp_outs_n(acc, c + 4 - c0, q + 4 * c0, c0, &o, out + c0);
         }
     }
@@ -349,6 +534,7 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
         const int32_t ch = input_dims.c;
         const int32_t k_w = filter_dims.w;
         tfg_depthwise_conv2d_dsp_layer l;
+        int8_t zero_block[TFG_DW_CHUNK];
         int8_t *out = output;
         int32_t b;
         l.ch = ch;
@@ -365,6 +551,12 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
         l.requant = requant;
         l.quant = quant;
         l.right_shifts = 1;
+        l.zero_point = -input_offset;
+        l.k3x3 = filter_dims.h == 3 && k_w == 3;
+        for (b = 0; b < TFG_DW_CHUNK; ++b) {
+            zero_block[b] = (int8_t)l.zero_point;
+        }
+        l.zero_block = zero_block;
         for (b = 0; b < ch; ++b) {
             if (requant[4 * b + 1] < 0) {
                 l.right_shifts = 0;
@@ -386,7 +578,7 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                     tfg_depthwise_conv2d_dsp_window(ix0, dilation_w, k_w, in_w, &kx0, &kx1);
                     tfg_depthwise_conv2d_dsp_pixel(
                         &l, in_batch + ((size_t)(iy0 + dilation_h * ky0) * in_w + (ix0 + dilation_w * kx0)) * ch,
-                        ky0 * k_w + kx0, ky1 - ky0, kx1 - kx0, out);
+                        ky0, ky1, kx0, kx1, out);
                     out += ch;
                 }
             }

@@ -9,6 +9,20 @@
 #include <string.h>
 #include "tfg_nn.h"
 
+/* n bytes from src to dst (not overlapping), a word at a time (the C library's memcpy may go byte by byte) */
+static void tfg_depthwise_conv2d_inplace_copy(int8_t *dst, const int8_t *src, size_t n)
+{
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        uint32_t v;
+        memcpy(&v, src + i, 4);
+        memcpy(dst + i, &v, 4);
+    }
+    for (; i < n; ++i) {
+        dst[i] = src[i];
+    }
+}
+
 tfg_status tfg_depthwise_conv2d_inplace_s8(int8_t *data, tfg_dims input_dims,
                                            const int8_t *filter, tfg_dims filter_dims,
                                            const int32_t *bias, tfg_dims output_dims,
@@ -57,7 +71,8 @@ tfg_status tfg_depthwise_conv2d_inplace_s8(int8_t *data, tfg_dims input_dims,
             dead = (size_t)-1;
         }
         while (head <= oy && (size_t)(head + 1) * out_row <= dead) {
-            memcpy(data + (size_t)head * out_row, scratch + (size_t)(head % ring_rows) * out_row, out_row);
+            tfg_depthwise_conv2d_inplace_copy(data + (size_t)head * out_row,
+                                              scratch + (size_t)(head % ring_rows) * out_row, out_row);
             ++head;
         }
     }

@@ -44,15 +44,23 @@ static void fill_quant(int32_t n)
     }
 }
 
-static int32_t packed[2 * 3 * 9 * 3];
+static int32_t packed[2 * 3 * 9 * 3 + 64];
 static int32_t requant[4 * 64];
 
-/* the generator's re-ordered filter (codegen.ops.DepthwisePacking.packedFilter) */
-static void pack_filter(int32_t taps, int32_t ch)
+/* the generator's re-ordered filter and folded accumulator starts (codegen.ops.DepthwisePacking) */
+static void pack_filter(int32_t taps, int32_t ch, const int32_t *b, int32_t in_off)
 {
     int32_t g;
     int32_t t;
     int32_t k;
+    int32_t c;
+    for (c = 0; c < ch; ++c) {
+        uint32_t sum = 0;
+        for (t = 0; t < taps; ++t) {
+            sum += (uint32_t)filter[t * ch + c];
+        }
+        packed[2 * taps * ((ch + 3) / 4) + c] = (int32_t)((b != NULL ? (uint32_t)b[c] : 0u) + (uint32_t)in_off * sum);
+    }
     for (g = 0; g < (ch + 3) / 4; ++g) {
         for (t = 0; t < taps; ++t) {
             for (k = 0; k < 2; ++k) {
@@ -229,7 +237,7 @@ int main(void)
             }
             memset(data, 0x5A, sizeof data);
             memcpy(data, in_buf, (size_t)(n * h * w * c));
-            pack_filter(kh * kw, c);
+            pack_filter(kh * kw, c, b, in_off);
             fill_requant(c);
             if (tfg_depthwise_conv2d_inplace_s8(data, idims, filter, fdims, b, odims, sh, sw, dh, dw, ph, pw, in_off,
                                                 out_off, q, act, packed, requant, scratch,

@@ -29,7 +29,20 @@ public final class DepthwisePacking {
                 || f.data().length != p.filterH() * p.filterW() * p.outC()) {
             return null;
         }
-        return new String[] {ctx.constInt32("dw_packed", packedFilter(f.data(), p.filterH() * p.filterW(), p.outC())),
+        int[] bias = new int[p.outC()];
+        if (p.bias() >= 0) {
+            Tensor b = ctx.graph().tensor(p.bias());
+            if (b.dtype() != DType.INT32 || b.data() == null || b.data().length != 4 * p.outC()) {
+                return null;
+            }
+            java.nio.ByteBuffer.wrap(b.data()).order(java.nio.ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(bias);
+        }
+        int taps = p.filterH() * p.filterW();
+        int[] weights = packedFilter(f.data(), taps, p.outC());
+        int[] folded = foldedStarts(f.data(), taps, p.outC(), bias, p.inputOffset());
+        int[] packed = java.util.Arrays.copyOf(weights, weights.length + folded.length);
+        System.arraycopy(folded, 0, packed, weights.length, folded.length);
+        return new String[] {ctx.constInt32("dw_packed", packed),
             ctx.constInt32("dw_requant", requantTable(p.multipliers(), p.shifts()))};
     }
 
@@ -45,6 +58,19 @@ public final class DepthwisePacking {
                     out[2 * (g * taps + t) + k] = (lo & 0xFFFF) | (hi << 16);
                 }
             }
+        }
+        return out;
+    }
+
+    /** Per channel: bias + inputOffset * (sum of the channel's weights), the accumulator start of a whole window. */
+    public static int[] foldedStarts(byte[] filter, int taps, int ch, int[] bias, int inputOffset) {
+        int[] out = new int[ch];
+        for (int c = 0; c < ch; c++) {
+            int sum = 0;
+            for (int t = 0; t < taps; t++) {
+                sum += filter[t * ch + c];
+            }
+            out[c] = bias[c] + inputOffset * sum;
         }
         return out;
     }
