@@ -36,6 +36,16 @@ static void tfg_depthwise_conv2d_dsp_window(int32_t origin, int32_t dilation, in
     *end = e;
 }
 
+/* the constants of the output stage, copied out of the layer (stores through int8_t * alias everything) */
+typedef struct {
+    int32_t output_offset;
+    int32_t act_min;
+    int32_t act_max;
+    int full;         /* the clamp range is all of int8 */
+    int right_shifts; /* every channel's code is >= 0 (checked once per call) */
+    tfg_per_channel_quant quant;
+} tfg_depthwise_conv2d_dsp_outs;
+
 /* Per-layer constants of one call. */
 typedef struct {
     int32_t ch;            /* channels (input = output) */
@@ -55,6 +65,7 @@ typedef struct {
     int32_t zero_point;    /* -input_offset: the input value whose taps contribute nothing */
     int k3x3;              /* 3x3 filter: packed ends with the folded accumulator starts */
     const int8_t *zero_block; /* TFG_DW_CHUNK bytes of zero_point */
+    tfg_depthwise_conv2d_dsp_outs o; /* the output stage */
 } tfg_depthwise_conv2d_dsp_layer;
 
 /* the requantization of tfg_depthwise_conv2d_dsp_rescale for a left shift (code < 0), out of line: rare */
@@ -66,16 +77,6 @@ static int32_t tfg_depthwise_conv2d_dsp_rescale_left(int32_t acc, const int32_t 
     const int64_t round = (int64_t)(((uint64_t)(uint32_t)q[3] << 32) | (uint32_t)q[2]);
     return (int32_t)(((int64_t)(int32_t)((uint32_t)acc << (-1 - q[1])) * q[0] + round) >> 31);
 }
-
-/* the constants of the output stage, copied out of the layer (stores through int8_t * alias everything) */
-typedef struct {
-    int32_t output_offset;
-    int32_t act_min;
-    int32_t act_max;
-    int full;         /* the clamp range is all of int8 */
-    int right_shifts; /* every channel's code is >= 0 (checked once per call) */
-    tfg_per_channel_quant quant;
-} tfg_depthwise_conv2d_dsp_outs;
 
 /*
  * tfg_mbqm (double rounding) of acc with channel constants q = multiplier, code, rounding constant (low,
@@ -173,6 +174,46 @@ static inline int8_t tfg_depthwise_conv2d_dsp_out(int32_t acc, const int32_t *q,
     } while (0)
 #endif
 
+#if TFG_DSP_NATIVE && !(defined(TFG_SINGLE_ROUNDING) && TFG_SINGLE_ROUNDING)
+/*
+ * Requantizes groups * 4 accumulators whose channels all shift right (code >= 0) and clamp to all of int8:
+ * nine instructions per value (tfg_depthwise_conv2d_dsp_rescale, + off, SSAT, STRB), four per loop.
+ */
+void tfg_depthwise_conv2d_dsp_requant4(const int32_t *acc, const int32_t *q, int8_t *out, int32_t groups,
+                                       int32_t off);
+#define TFG_DW_ASM_RQ(A) \
+    "ldrd r8, r9, [r1], #8\n\t" \
+    "ldrd r10, r11, [r1], #8\n\t" \
+    "smlal r10, r11, " A ", r8\n\t" \
+    "lsr " A ", " A ", #31\n\t" \
+    "smlal r10, r11, " A ", lr\n\t" \
+    "asr r11, r11, r9\n\t" \
+    "add r11, r11, r12\n\t" \
+    "ssat r11, #8, r11\n\t" \
+    "strb r11, [r2], #1\n\t"
+__asm__(".syntax unified\n\t"
+        ".section .text.tfg_depthwise_conv2d_dsp_requant4,\"ax\",%progbits\n\t"
+        ".align 2\n\t"
+        ".global tfg_depthwise_conv2d_dsp_requant4\n\t"
+        ".hidden tfg_depthwise_conv2d_dsp_requant4\n\t"
+        ".thumb\n\t"
+        ".thumb_func\n\t"
+        ".type tfg_depthwise_conv2d_dsp_requant4, %function\n"
+        "tfg_depthwise_conv2d_dsp_requant4:\n\t"
+        "push {r4-r11, lr}\n\t"
+        "ldr r12, [sp, #36]\n\t"         /* off */
+        "mov lr, #0x80000000\n\t"
+        "1:\n\t"
+        "ldm r0!, {r4-r7}\n\t"
+        TFG_DW_ASM_RQ("r4") TFG_DW_ASM_RQ("r5") TFG_DW_ASM_RQ("r6") TFG_DW_ASM_RQ("r7")
+        "subs r3, r3, #1\n\t"
+        "bne 1b\n\t"
+        "pop {r4-r11, pc}\n\t"
+        ".size tfg_depthwise_conv2d_dsp_requant4, .-tfg_depthwise_conv2d_dsp_requant4\n\t"
+        ".text");
+#undef TFG_DW_ASM_RQ
+#endif
+
 /*
  * Requantizes n accumulators of channels c0.. (constants from q, which points at channel c0's) into out[0..n).
  * Out of line, after the taps, so that neither loop spills the other's registers.
@@ -185,34 +226,8 @@ static void tfg_depthwise_conv2d_dsp_outs_n(const int32_t *acc, int32_t n, const
 {
     int32_t i;
 #if TFG_DSP_NATIVE && !(defined(TFG_SINGLE_ROUNDING) && TFG_SINGLE_ROUNDING)
-    if (o->full && o->right_shifts && n > 0) {
-        /* every channel shifts right (code >= 0) and the clamp is int8's: twelve instructions per value */
-        int32_t a;
-        int32_t m;
-        int32_t sh;
-        int32_t lo;
-        int32_t hi;
-        int32_t t;
-        const int32_t *ap = acc;
-        int8_t *op = out;
-        int32_t left = n;
-        __asm__ volatile("1:\n\t"
-                         "ldr %[a], [%[ap]], #4\n\t"
-                         "ldrd %[m], %[sh], [%[q]], #8\n\t"
-                         "ldrd %[lo], %[hi], [%[q]], #8\n\t"
-                         "smlal %[lo], %[hi], %[a], %[m]\n\t"
-                         "lsr %[t], %[a], #31\n\t"
-                         "smlal %[lo], %[hi], %[t], %[k]\n\t"
-                         "asr %[hi], %[hi], %[sh]\n\t"
-                         "add %[hi], %[hi], %[off]\n\t"
-                         "ssat %[hi], #8, %[hi]\n\t"
-                         "strb %[hi], [%[op]], #1\n\t"
-                         "subs %[left], %[left], #1\n\t"
-                         "bne 1b"
-                         : [a] "=&r"(a), [m] "=&r"(m), [sh] "=&r"(sh), [lo] "=&r"(lo), [hi] "=&r"(hi), [t] "=&r"(t),
-                           [ap] "+r"(ap), [q] "+r"(q), [op] "+r"(op), [left] "+r"(left)
-                         : [k] "r"(INT32_MIN), [off] "r"(o->output_offset)
-                         : "cc", "memory");
+    if (o->full && o->right_shifts && n > 0 && (n & 3) == 0) {
+        tfg_depthwise_conv2d_dsp_requant4(acc, q, out, n / 4, o->output_offset);
         (void)c0;
         return;
     }
@@ -376,13 +391,16 @@ static void tfg_depthwise_conv2d_dsp_taps3x3_at(int32_t *acc, const int8_t *cons
 #endif
 
 /* channels per block of tfg_depthwise_conv2d_dsp_window3x3 (its accumulators and padded window) */
-#define TFG_DW_CHUNK 32
+#define TFG_DW_CHUNK 64
 
 /*
  * A 3x3 window of one output pixel (k_w == k_h == 3, whole or cut by the padding): per block of channels the
  * folded accumulator start, the taps (taps in the padding read a block of the input zero point and so
  * contribute (zp + input_offset) * w = 0, as TFLM's skipped taps), then the requantization. Whole groups of four channels only; returns how many channels it wrote.
  */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static int32_t tfg_depthwise_conv2d_dsp_window3x3(const tfg_depthwise_conv2d_dsp_layer *l, const int8_t *x_tap0,
                                                   int32_t ky0, int32_t ky1, int32_t kx0, int32_t kx1,
                                                   const tfg_depthwise_conv2d_dsp_outs *o, int8_t *out)
@@ -440,17 +458,11 @@ static void tfg_depthwise_conv2d_dsp_pixel(const tfg_depthwise_conv2d_dsp_layer 
     const int32_t *bias = l->bias;
     const int32_t *q = l->requant;
     const int32_t *w_group;
-    tfg_depthwise_conv2d_dsp_outs o;
+    const tfg_depthwise_conv2d_dsp_outs *o = &l->o;
     int32_t acc[TFG_DW_CHUNK];
     int32_t c = 0;
-    o.output_offset = l->output_offset;
-    o.act_min = l->act_min;
-    o.act_max = l->act_max;
-    o.full = l->act_min == -128 && l->act_max == 127;
-    o.right_shifts = l->right_shifts;
-    o.quant = l->quant;
     if (l->k3x3 && rows > 0 && cols > 0) {
-        c = tfg_depthwise_conv2d_dsp_window3x3(l, x_first, ky0, ky1, kx0, kx1, &o, out);
+        c = tfg_depthwise_conv2d_dsp_window3x3(l, x_first, ky0, ky1, kx0, kx1, o, out);
     }
     w_group = l->packed + 2 * (ky0 * l->k_w + kx0) + (c / 4) * w_group_step;
     for (; c + 4 <= ch; c += 4) {
@@ -486,7 +498,7 @@ static void tfg_depthwise_conv2d_dsp_pixel(const tfg_depthwise_conv2d_dsp_layer 
         if (((c + 4) & (TFG_DW_CHUNK - 1)) == 0 || c + 8 > ch) {
             /* a full block, or the last whole group: requantize the buffered channels */
             const int32_t c0 = c & ~(TFG_DW_CHUNK - 1);
-            tfg_depthwise_conv2d_dsp_outs_n(acc, c + 4 - c0, q + 4 * c0, c0, &o, out + c0);
+            tfg_depthwise_conv2d_dsp_outs_n(acc, c + 4 - c0, q + 4 * c0, c0, o, out + c0);
         }
     }
     /* the last ch % 4 channels: channel c + j has weight lane j & 1 (word) and j >> 1 (halfword) */
@@ -506,7 +518,7 @@ static void tfg_depthwise_conv2d_dsp_pixel(const tfg_depthwise_conv2d_dsp_layer 
             w += w_skip;
             x_row += row_step;
         }
-        out[c] = tfg_depthwise_conv2d_dsp_out(sum, q + 4 * c, c, &o);
+        out[c] = tfg_depthwise_conv2d_dsp_out(sum, q + 4 * c, c, o);
     }
 }
 
@@ -557,11 +569,17 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
             zero_block[b] = (int8_t)l.zero_point;
         }
         l.zero_block = zero_block;
+        l.o.output_offset = output_offset;
+        l.o.act_min = act.min;
+        l.o.act_max = act.max;
+        l.o.full = act.min == -128 && act.max == 127;
         for (b = 0; b < ch; ++b) {
             if (requant[4 * b + 1] < 0) {
                 l.right_shifts = 0;
             }
         }
+        l.o.right_shifts = l.right_shifts;
+        l.o.quant = quant;
         for (b = 0; b < input_dims.n; ++b) {
             const int8_t *in_batch = input + (size_t)b * in_h * in_w * ch;
             int32_t oy;
@@ -576,9 +594,13 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                     int32_t kx0;
                     int32_t kx1;
                     tfg_depthwise_conv2d_dsp_window(ix0, dilation_w, k_w, in_w, &kx0, &kx1);
-                    tfg_depthwise_conv2d_dsp_pixel(
-                        &l, in_batch + ((size_t)(iy0 + dilation_h * ky0) * in_w + (ix0 + dilation_w * kx0)) * ch,
-                        ky0, ky1, kx0, kx1, out);
+                    const int8_t *x_first
+                        = in_batch + ((size_t)(iy0 + dilation_h * ky0) * in_w + (ix0 + dilation_w * kx0)) * ch;
+                    if (l.k3x3 && (ch & 3) == 0 && ky1 > ky0 && kx1 > kx0) {
+                        (void)tfg_depthwise_conv2d_dsp_window3x3(&l, x_first, ky0, ky1, kx0, kx1, &l.o, out);
+                    } else {
+                        tfg_depthwise_conv2d_dsp_pixel(&l, x_first, ky0, ky1, kx0, kx1, out);
+                    }
                     out += ch;
                 }
             }
