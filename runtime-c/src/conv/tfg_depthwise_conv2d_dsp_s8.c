@@ -176,11 +176,12 @@ static inline int8_t tfg_depthwise_conv2d_dsp_out(int32_t acc, const int32_t *q,
 
 #if TFG_DSP_NATIVE && !(defined(TFG_SINGLE_ROUNDING) && TFG_SINGLE_ROUNDING)
 /*
- * Requantizes groups * 4 accumulators whose channels all shift right (code >= 0) and clamp to all of int8:
- * nine instructions per value (tfg_depthwise_conv2d_dsp_rescale, + off, SSAT, STRB), four per loop.
+ * Requantizes pixels x groups * 4 accumulators (q: channel 0's constants, again for every pixel) whose channels
+ * all shift right (code >= 0) and clamp to all of int8: nine instructions per value
+ * (tfg_depthwise_conv2d_dsp_rescale, + off, SSAT, STRB), four per loop.
  */
 void tfg_depthwise_conv2d_dsp_requant4(const int32_t *acc, const int32_t *q, int8_t *out, int32_t groups,
-                                       int32_t off);
+                                       int32_t off, int32_t pixels);
 #define TFG_DW_ASM_RQ(A) \
     "ldrd r8, r9, [r1], #8\n\t" \
     "ldrd r10, r11, [r1], #8\n\t" \
@@ -200,15 +201,21 @@ __asm__(".syntax unified\n\t"
         ".thumb_func\n\t"
         ".type tfg_depthwise_conv2d_dsp_requant4, %function\n"
         "tfg_depthwise_conv2d_dsp_requant4:\n\t"
-        "push {r4-r11, lr}\n\t"
-        "ldr r12, [sp, #36]\n\t"         /* off */
+        "push {r1, r3, r4-r11, lr}\n\t"  /* [sp] q of channel 0, [sp, #4] groups per pixel */
+        "ldr r12, [sp, #44]\n\t"         /* off; [sp, #48] pixels left */
         "mov lr, #0x80000000\n\t"
+        "2:\n\t"
+        "ldrd r1, r3, [sp]\n\t"
         "1:\n\t"
         "ldm r0!, {r4-r7}\n\t"
         TFG_DW_ASM_RQ("r4") TFG_DW_ASM_RQ("r5") TFG_DW_ASM_RQ("r6") TFG_DW_ASM_RQ("r7")
         "subs r3, r3, #1\n\t"
         "bne 1b\n\t"
-        "pop {r4-r11, pc}\n\t"
+        "ldr r8, [sp, #48]\n\t"
+        "subs r8, r8, #1\n\t"
+        "str r8, [sp, #48]\n\t"
+        "bne 2b\n\t"
+        "pop {r1, r3, r4-r11, pc}\n\t"
         ".size tfg_depthwise_conv2d_dsp_requant4, .-tfg_depthwise_conv2d_dsp_requant4\n\t"
         ".text");
 #undef TFG_DW_ASM_RQ
@@ -227,7 +234,7 @@ static void tfg_depthwise_conv2d_dsp_outs_n(const int32_t *acc, int32_t n, const
     int32_t i;
 #if TFG_DSP_NATIVE && !(defined(TFG_SINGLE_ROUNDING) && TFG_SINGLE_ROUNDING)
     if (o->full && o->right_shifts && n > 0 && (n & 3) == 0) {
-        tfg_depthwise_conv2d_dsp_requant4(acc, q, out, n / 4, o->output_offset);
+        tfg_depthwise_conv2d_dsp_requant4(acc, q, out, n / 4, o->output_offset, 1);
         (void)c0;
         return;
     }
@@ -242,12 +249,14 @@ static void tfg_depthwise_conv2d_dsp_outs_n(const int32_t *acc, int32_t n, const
  * Whole 3x3 windows, four channels per group: acc[4g..4g+3] = start[4g..4g+3] + the nine taps of group g
  * (g < groups), inputs without offset (the generator folded input_offset * the weight sum into the accumulators' start, see
  * tfg_nn.h). x: channel 0 of the first tap; xs: bytes between columns; rs: bytes between rows; w: the
- * group's 18 packed words, groups consecutive. On Arm a hand-scheduled loop (eight instructions per tap, every
+ * group's 18 packed words, groups consecutive. Repeated for `pixels` pixels px_step input bytes apart, the
+ * accumulators of each following the previous one's. On Arm a hand-scheduled loop (eight instructions per tap, every
  * register in use); elsewhere the same in C.
  */
 #if TFG_DSP_NATIVE
 void tfg_depthwise_conv2d_dsp_taps3x3(int32_t *acc, const int8_t *x, const int32_t *w, int32_t groups,
-                                      int32_t xs, int32_t rs, const int32_t *start);
+                                      int32_t xs, int32_t rs, const int32_t *start, int32_t pixels,
+                                      int32_t px_step);
 #define TFG_DW_ASM_TAP(XOFF) \
     "ldr r8, [r1" XOFF "]\n\t" \
     "ldrd r10, r11, [r2], #8\n\t" \
@@ -268,15 +277,26 @@ __asm__(".syntax unified\n\t"
         ".type tfg_depthwise_conv2d_dsp_taps3x3, %function\n"
         "tfg_depthwise_conv2d_dsp_taps3x3:\n\t"
         "push {r1, r4-r11, lr}\n\t"      /* [sp] = x of the current group */
-        "ldr r12, [sp, #40]\n\t"         /* xs */
-        "ldr lr, [sp, #44]\n\t"          /* rs; [sp, #48] = start of the current group */
-        "1:\n\t"
+        "sub sp, sp, #16\n\t"            /* [sp] x of the pixel, [sp, #4] w, [sp, #8] groups, [sp, #12] start */
+        "str r1, [sp]\n\t"
+        "strd r2, r3, [sp, #4]\n\t"
+        "ldr r8, [sp, #64]\n\t"
+        "str r8, [sp, #12]\n\t"
+        "ldr r12, [sp, #56]\n\t"         /* xs */
+        "ldr lr, [sp, #60]\n\t"          /* rs; [sp, #64] = start of the current group */
+        "2:\n\t"
         "ldr r1, [sp]\n\t"
+        "str r1, [sp, #16]\n\t"
+        "ldrd r2, r3, [sp, #4]\n\t"
+        "ldr r8, [sp, #12]\n\t"
+        "str r8, [sp, #64]\n\t"
+        "1:\n\t"
+        "ldr r1, [sp, #16]\n\t"
         "adds r8, r1, #4\n\t"
-        "str r8, [sp]\n\t"
-        "ldr r8, [sp, #48]\n\t"
+        "str r8, [sp, #16]\n\t"
+        "ldr r8, [sp, #64]\n\t"
         "ldm r8!, {r4-r7}\n\t"
-        "str r8, [sp, #48]\n\t"
+        "str r8, [sp, #64]\n\t"
         TFG_DW_ASM_ROW
         "add r1, r1, lr\n\t"
         TFG_DW_ASM_ROW
@@ -285,6 +305,15 @@ __asm__(".syntax unified\n\t"
         "stm r0!, {r4-r7}\n\t"
         "subs r3, r3, #1\n\t"
         "bne 1b\n\t"
+        "ldr r1, [sp]\n\t"               /* next pixel */
+        "ldr r8, [sp, #72]\n\t"
+        "add r1, r1, r8\n\t"
+        "str r1, [sp]\n\t"
+        "ldr r8, [sp, #68]\n\t"
+        "subs r8, r8, #1\n\t"
+        "str r8, [sp, #68]\n\t"
+        "bne 2b\n\t"
+        "add sp, sp, #16\n\t"
         "pop {r1, r4-r11, pc}\n\t"
         ".size tfg_depthwise_conv2d_dsp_taps3x3, .-tfg_depthwise_conv2d_dsp_taps3x3\n\t"
         ".text");
@@ -330,9 +359,15 @@ __asm__(".syntax unified\n\t"
         ".text");
 #undef TFG_DW_ASM_TAP_AT
 #else
-static void tfg_depthwise_conv2d_dsp_taps3x3(int32_t *acc, const int8_t *x, const int32_t *w, int32_t groups,
-                                             int32_t xs, int32_t rs, const int32_t *start)
+static void tfg_depthwise_conv2d_dsp_taps3x3(int32_t *acc, const int8_t *x_pixel, const int32_t *w_group,
+                                             int32_t groups, int32_t xs, int32_t rs, const int32_t *start_group,
+                                             int32_t pixels, int32_t px_step)
 {
+    int32_t p;
+    for (p = 0; p < pixels; ++p) {
+    const int8_t *x = x_pixel + p * px_step;
+    const int32_t *w = w_group;
+    const int32_t *start = start_group;
     int32_t g;
     for (g = 0; g < groups; ++g) {
         int32_t a0 = start[0];
@@ -357,6 +392,7 @@ static void tfg_depthwise_conv2d_dsp_taps3x3(int32_t *acc, const int8_t *x, cons
         acc += 4;
         start += 4;
         x += 4;
+    }
     }
 }
 
@@ -414,7 +450,7 @@ static int32_t tfg_depthwise_conv2d_dsp_window3x3(const tfg_depthwise_conv2d_dsp
         const int32_t n = ch4 - c0 < TFG_DW_CHUNK ? ch4 - c0 : TFG_DW_CHUNK;
         if (whole) {
             tfg_depthwise_conv2d_dsp_taps3x3(acc, x_tap0 + c0, l->packed + 18 * (c0 / 4), n / 4, l->x_step,
-                                             l->row_step, folded + c0);
+                                             l->row_step, folded + c0, 1, 0);
         } else {
             /* taps in the padding read the zero-point block instead */
             const int8_t *taps[9];
@@ -432,6 +468,33 @@ static int32_t tfg_depthwise_conv2d_dsp_window3x3(const tfg_depthwise_conv2d_dsp
         tfg_depthwise_conv2d_dsp_outs_n(acc, n, l->requant + 4 * c0, c0, o, out + c0);
     }
     return ch4;
+}
+
+/*
+ * n_px <= TFG_DW_CHUNK / ch horizontally adjacent output pixels with whole 3x3 windows (ch % 4 == 0): one
+ * call for all their taps, one for their requantization. x_first: the first pixel's first tap; px_step: input
+ * bytes between their windows.
+ */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void tfg_depthwise_conv2d_dsp_run3x3(const tfg_depthwise_conv2d_dsp_layer *l, const int8_t *x_first,
+                                            int32_t n_px, int32_t px_step, int8_t *out)
+{
+    const int32_t ch = l->ch;
+    int32_t acc[TFG_DW_CHUNK];
+    int32_t p;
+    tfg_depthwise_conv2d_dsp_taps3x3(acc, x_first, l->packed, ch / 4, l->x_step, l->row_step,
+                                     l->packed + 18 * (ch / 4), n_px, px_step);
+#if TFG_DSP_NATIVE && !(defined(TFG_SINGLE_ROUNDING) && TFG_SINGLE_ROUNDING)
+    if (l->o.full && l->o.right_shifts) {
+        tfg_depthwise_conv2d_dsp_requant4(acc, l->requant, out, ch / 4, l->o.output_offset, n_px);
+        return;
+    }
+#endif
+    for (p = 0; p < n_px; ++p) {
+        tfg_depthwise_conv2d_dsp_outs_n(acc + p * ch, ch, l->requant, 0, &l->o, out + p * ch);
+    }
 }
 
 /*
@@ -548,6 +611,7 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
         tfg_depthwise_conv2d_dsp_layer l;
         int8_t zero_block[TFG_DW_CHUNK];
         int8_t *out = output;
+        int32_t batch;
         int32_t b;
         l.ch = ch;
         l.taps = filter_dims.h * k_w;
@@ -580,6 +644,8 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
         }
         l.o.right_shifts = l.right_shifts;
         l.o.quant = quant;
+        /* pixels per call of tfg_depthwise_conv2d_dsp_run3x3 (0: that path is off) */
+        batch = (l.k3x3 && (ch & 3) == 0 && ch <= TFG_DW_CHUNK) ? TFG_DW_CHUNK / ch : 0;
         for (b = 0; b < input_dims.n; ++b) {
             const int8_t *in_batch = input + (size_t)b * in_h * in_w * ch;
             int32_t oy;
@@ -596,6 +662,18 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                     tfg_depthwise_conv2d_dsp_window(ix0, dilation_w, k_w, in_w, &kx0, &kx1);
                     const int8_t *x_first
                         = in_batch + ((size_t)(iy0 + dilation_h * ky0) * in_w + (ix0 + dilation_w * kx0)) * ch;
+                    if (batch > 1 && ky1 - ky0 == 3 && kx0 == 0 && kx1 == 3) {
+                        /* a run of whole windows: as many pixels as the accumulator block holds */
+                        int32_t n_px = 1;
+                        while (n_px < batch && ox + n_px < output_dims.w
+                               && (ox + n_px) * stride_w - pad_w + 2 * dilation_w < in_w) {
+                            ++n_px;
+                        }
+                        tfg_depthwise_conv2d_dsp_run3x3(&l, x_first, n_px, stride_w * ch, out);
+                        out += (size_t)n_px * ch;
+                        ox += n_px - 1;
+                        continue;
+                    }
                     if (l.k3x3 && (ch & 3) == 0 && ky1 > ky0 && kx1 > kx0) {
                         (void)tfg_depthwise_conv2d_dsp_window3x3(&l, x_first, ky0, ky1, kx0, kx1, &l.o, out);
                     } else {
