@@ -12,7 +12,18 @@
 #include "tfg_fixedpoint.h"
 #include "tfg_dsp.h"
 
-#if TFG_HAS_DSP
+/*
+ * The fast algorithm runs with the DSP extension (Arm instructions, or their C emulation under
+ * TFG_DSP_EMULATE) and, on cores without it (M0, M3), in plain C on the same generated data; only
+ * TFG_FORCE_REFERENCE keeps the reference kernel.
+ */
+#if TFG_HAS_DSP || !defined(TFG_FORCE_REFERENCE)
+#define TFG_DW_FAST 1
+#else
+#define TFG_DW_FAST 0
+#endif
+
+#if TFG_DW_FAST
 
 /* [*start, *end): the filter taps k with 0 <= origin + dilation * k < in_size */
 static void tfg_depthwise_conv2d_dsp_window(int32_t origin, int32_t dilation, int32_t k_size, int32_t in_size,
@@ -159,7 +170,7 @@ static inline int8_t tfg_depthwise_conv2d_dsp_out(int32_t acc, const int32_t *q,
                   [xd] "=&r"(xd_), [we] "=&r"(we_), [wd] "=&r"(wd_)                                 \
                 : [x] "r"(XP), [xo] "rI"(XO), [w] "r"(WP), [wo] "i"(WO), [off] "r"(off2));          \
     } while (0)
-#else
+#elif TFG_HAS_DSP
 #define TFG_DW_TAP(XP, XO, WP, WO)                                                                  \
     do {                                                                                            \
         const int32_t xv_ = tfg_ld32((XP) + (XO));                                                  \
@@ -171,6 +182,18 @@ static inline int8_t tfg_depthwise_conv2d_dsp_out(int32_t acc, const int32_t *q,
         a2 = tfg_smlatt(xe_, we_, a2);                                                              \
         a1 = tfg_smlabb(xd_, wd_, a1);                                                              \
         a3 = tfg_smlatt(xd_, wd_, a3);                                                              \
+    } while (0)
+#else
+#define TFG_DW_TAP(XP, XO, WP, WO)                                                                  \
+    do {                                                                                            \
+        const int8_t *xp_ = (XP) + (XO);                                                            \
+        const int32_t we_ = (WP)[(WO) / 4];                                                         \
+        const int32_t wd_ = (WP)[(WO) / 4 + 1];                                                     \
+        const int32_t off_ = off2 >> 16;                                                            \
+        a0 += ((int32_t)xp_[0] + off_) * (int32_t)(int16_t)(uint16_t)((uint32_t)we_ & 0xFFFFu);     \
+        a2 += ((int32_t)xp_[2] + off_) * (we_ >> 16);                                               \
+        a1 += ((int32_t)xp_[1] + off_) * (int32_t)(int16_t)(uint16_t)((uint32_t)wd_ & 0xFFFFu);     \
+        a3 += ((int32_t)xp_[3] + off_) * (wd_ >> 16);                                               \
     } while (0)
 #endif
 
@@ -359,6 +382,30 @@ __asm__(".syntax unified\n\t"
         ".text");
 #undef TFG_DW_ASM_TAP_AT
 #else
+/* one tap of four channels without input offset (folded into the accumulator start) */
+#if TFG_HAS_DSP
+#define TFG_DW_TAP0(XP, W)                                                                          \
+    do {                                                                                            \
+        const int32_t xv_ = tfg_ld32(XP);                                                           \
+        const int32_t xe_ = tfg_sxtb16(xv_);                                                        \
+        const int32_t xd_ = tfg_sxtb16_ror8(xv_);                                                   \
+        a0 = tfg_smlabb(xe_, (W)[0], a0);                                                           \
+        a2 = tfg_smlatt(xe_, (W)[0], a2);                                                           \
+        a1 = tfg_smlabb(xd_, (W)[1], a1);                                                           \
+        a3 = tfg_smlatt(xd_, (W)[1], a3);                                                           \
+    } while (0)
+#else
+#define TFG_DW_TAP0(XP, W)                                                                          \
+    do {                                                                                            \
+        const int8_t *xp_ = (XP);                                                                   \
+        const int32_t we_ = (W)[0];                                                                 \
+        const int32_t wd_ = (W)[1];                                                                 \
+        a0 += (int32_t)xp_[0] * (int32_t)(int16_t)(uint16_t)((uint32_t)we_ & 0xFFFFu);             \
+        a2 += (int32_t)xp_[2] * (we_ >> 16);                                                        \
+        a1 += (int32_t)xp_[1] * (int32_t)(int16_t)(uint16_t)((uint32_t)wd_ & 0xFFFFu);             \
+        a3 += (int32_t)xp_[3] * (wd_ >> 16);                                                        \
+    } while (0)
+#endif
 static void tfg_depthwise_conv2d_dsp_taps3x3(int32_t *acc, const int8_t *x_pixel, const int32_t *w_group,
                                              int32_t groups, int32_t xs, int32_t rs, const int32_t *start_group,
                                              int32_t pixels, int32_t px_step)
@@ -376,13 +423,7 @@ static void tfg_depthwise_conv2d_dsp_taps3x3(int32_t *acc, const int8_t *x_pixel
         int32_t a3 = start[3];
         int32_t t;
         for (t = 0; t < 9; ++t) {
-            const int32_t xv = tfg_ld32(x + (t / 3) * rs + (t % 3) * xs);
-            const int32_t xe = tfg_sxtb16(xv);
-            const int32_t xd = tfg_sxtb16_ror8(xv);
-            a0 = tfg_smlabb(xe, w[0], a0);
-            a2 = tfg_smlatt(xe, w[0], a2);
-            a1 = tfg_smlabb(xd, w[1], a1);
-            a3 = tfg_smlatt(xd, w[1], a3);
+            TFG_DW_TAP0(x + (t / 3) * rs + (t % 3) * xs, w);
             w += 2;
         }
         acc[0] = a0;
@@ -407,13 +448,7 @@ static void tfg_depthwise_conv2d_dsp_taps3x3_at(int32_t *acc, const int8_t *cons
         int32_t a3 = start[3];
         int32_t t;
         for (t = 0; t < 9; ++t) {
-            const int32_t xv = tfg_ld32(taps[t] + 4 * g);
-            const int32_t xe = tfg_sxtb16(xv);
-            const int32_t xd = tfg_sxtb16_ror8(xv);
-            a0 = tfg_smlabb(xe, w[0], a0);
-            a2 = tfg_smlatt(xe, w[0], a2);
-            a1 = tfg_smlabb(xd, w[1], a1);
-            a3 = tfg_smlatt(xd, w[1], a3);
+            TFG_DW_TAP0(taps[t] + 4 * g, w);
             w += 2;
         }
         acc[0] = a0;
@@ -587,7 +622,7 @@ static void tfg_depthwise_conv2d_dsp_pixel(const tfg_depthwise_conv2d_dsp_layer 
 
 #undef TFG_DW_TAP
 
-#endif /* TFG_HAS_DSP */
+#endif /* TFG_DW_FAST */
 
 tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                                        const int8_t *filter, tfg_dims filter_dims,
@@ -600,7 +635,7 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                                        tfg_per_channel_quant quant, tfg_activation act,
                                        const int32_t *packed, const int32_t *requant)
 {
-#if TFG_HAS_DSP
+#if TFG_DW_FAST
     if (packed != NULL && requant != NULL && depth_multiplier == 1 && filter_dims.c == input_dims.c
         && output_dims.c == input_dims.c && input_dims.n == output_dims.n && stride_h >= 1 && stride_w >= 1
         && dilation_h >= 1 && dilation_w >= 1) {
