@@ -98,6 +98,11 @@ public final class InPlaceEmitters {
         a.put("act_min", p.actMin());
         a.put("act_max", p.actMax());
         a.put("scratch", ctx.scratch());
-        return new OpCall("depthwise_conv_2d_inplace", a, List.of("inplace/tfg_depthwise_conv2d_inplace_s8.c"));
+        a.put("ring_rows", io.tinyforge.memory.InPlaceRules.depthwiseRingRows(p));
+        String[] packed = io.tinyforge.codegen.ops.DepthwisePacking.register(p, ctx);
+        a.put("packed", packed == null ? "NULL" : packed[0]);
+        a.put("requant", packed == null ? "NULL" : packed[1]);
+        return new OpCall("depthwise_conv_2d_inplace", a, List.of("inplace/tfg_depthwise_conv2d_inplace_s8.c",
+                "conv/tfg_depthwise_conv2d_dsp_s8.c", "conv/tfg_depthwise_conv2d_s8.c"));
     }
 }
