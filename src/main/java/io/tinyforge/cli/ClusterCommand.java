@@ -48,6 +48,8 @@ final class ClusterCommand implements Command {
                         .desc("seed of the k-means++ initialisation (default 0)").build())
                 .addOption(Option.builder().longOpt("max-iterations").hasArg().argName("I")
                         .desc("most Lloyd iterations per tensor or channel (default 300)").build())
+                .addOption(Option.builder().longOpt("keep-zeros")
+                        .desc("pruned models: zeros stay zero, only non-zero weights share 2^N - 1 values").build())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("OUT.tflite")
                         .desc("where to write the clustered model").build())
                 .addOption(Option.builder().longOpt("fine-tune-epochs").hasArg().argName("N")
@@ -92,6 +94,9 @@ final class ClusterCommand implements Command {
         Graph g = Models.load(in);
         ClusterFineTuning.check(cl);
         ClusterOptions o = new ClusterOptions(bits, cl.hasOption("per-channel"), init, seed, maxIter);
+        if (cl.hasOption("keep-zeros")) {
+            return PruneClusterText.run(g, o, Path.of(cl.getOptionValue("out")), in, inv);
+        }
         ClusterResult r = io.tinyforge.cluster.WeightClusterer.cluster(g, o);
         if (r.tensors().isEmpty()) {
             throw new UsageException(in + " has no int8 or float32 CONV_2D, DEPTHWISE_CONV_2D or FULLY_CONNECTED "
