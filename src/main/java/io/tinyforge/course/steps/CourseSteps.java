@@ -16,7 +16,6 @@ public final class CourseSteps {
         String f = TrainFloatStep.ID;
         String prune = "magnitude pruning (io.tinyforge.prune, issue 5 items 1-2) is not in this build yet";
         String qat = "quantization-aware training (io.tinyforge.qat, issue 5 item 3) is not in this build yet";
-        String kd = "knowledge distillation (io.tinyforge.distill, issue 5 item 4) is not in this build yet";
         return List.of(
                 new TrainFloatStep(),
                 new PtqInt8Step(f, "int8_ptq", "full int8 PTQ"),
@@ -28,8 +27,7 @@ public final class CourseSteps {
                 new PendingStep(List.of("structured50_int8"), "structured pruning of 50 % of the filters + int8",
                         prune),
                 new PendingStep(List.of("qat_int8"), "quantization-aware training to int8", qat),
-                new PendingStep(List.of("student_kd_int8", "student_scratch_int8"),
-                        "student CNN distilled vs trained from scratch, int8", kd),
+                new DistillStep(f),
                 new PendingStep(List.of("pruned80_kmeans4_int8"), "prune 80 % -> k-means 4 bit -> int8", prune),
                 new PendingStep(List.of("pruned80_qat_int8"), "prune 80 % -> QAT int8", prune + "; " + qat));
     }
