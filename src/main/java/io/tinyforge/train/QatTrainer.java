@@ -12,14 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.autodiff.listeners.At;
-import org.nd4j.autodiff.listeners.BaseListener;
-import org.nd4j.autodiff.listeners.ListenerVariables;
-import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
-import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
@@ -27,7 +22,6 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -252,11 +246,14 @@ public final class QatTrainer {
                 continue;
             }
             INDArray w = sd.getVariable(names[0]).getArr();
+            float[] v = w.dup('c').reshape(w.length()).toFloatVector();
             float[] m = masks.get(i);
             if (m != null) {
-                w.muli(Nd4j.create(m, w.shape(), 'c'));
+                for (int j = 0; j < v.length; j++) {
+                    v[j] = m[j] == 0f ? 0f : v[j]; // +0, as the input model stores it
+                }
+                w.assign(Nd4j.create(v, w.shape(), 'c'));
             }
-            float[] v = w.dup('c').reshape(w.length()).toFloatVector();
             int channels = (int) w.size(w.rank() - 1);
             float[] delta = weightRoundingError(v, channels);
             sd.getVariable(names[2]).getArr().assign(Nd4j.create(delta, w.shape(), 'c'));
@@ -415,50 +412,25 @@ public final class QatTrainer {
     }
 
     /** Updates each tracked range with the EMA of the batch min/max; collects loss and accuracy. */
-    private final class RangeListener extends BaseListener {
-        private double lossSum;
-        private int lossCount;
-        private long correct;
-        private long seen;
+    private final class RangeListener extends BatchStats {
 
-        void reset() {
-            lossSum = 0;
-            lossCount = 0;
-            correct = 0;
-            seen = 0;
-        }
-
-        double meanLoss() {
-            return lossCount == 0 ? Double.NaN : lossSum / lossCount;
-        }
-
-        double accuracy() {
-            return seen == 0 ? Double.NaN : (double) correct / seen;
+        RangeListener() {
+            super(LOGITS);
         }
 
         @Override
-        public boolean isActive(Operation operation) {
-            return operation == Operation.TRAINING;
-        }
-
-        @Override
-        public ListenerVariables requiredVariables(SameDiff s) {
+        List<String> watched() {
             List<String> names = new ArrayList<>();
-            names.add(LOGITS);
             for (QuantPoint p : points) {
                 if (p.tracked) {
                     names.add(p.pre);
                 }
             }
-            return ListenerVariables.builder().trainingVariables(names.toArray(new String[0])).build();
+            return names;
         }
 
         @Override
-        public void activationAvailable(SameDiff s, At at, MultiDataSet batch, SameDiffOp op, String varName,
-                INDArray activation) {
-            if (LOGITS.equals(varName)) {
-                logits(activation, batch);
-            }
+        void activation(String varName, INDArray activation) {
             for (QuantPoint p : points) {
                 if (p.tracked && p.pre.equals(varName)) {
                     double d = config.emaDecay();
@@ -468,26 +440,6 @@ public final class QatTrainer {
                     p.max = (float) (d * p.max + (1 - d) * hi);
                 }
             }
-        }
-
-        private void logits(INDArray activation, MultiDataSet batch) {
-            float[][] logits = activation.toFloatMatrix();
-            float[][] labels = batch.getLabels(0).toFloatMatrix();
-            double loss = 0;
-            for (int i = 0; i < logits.length; i++) {
-                int truth = CnnTrainer.argMax(labels[i]);
-                int pred = CnnTrainer.argMax(logits[i]);
-                correct += pred == truth ? 1 : 0;
-                double max = logits[i][pred];
-                double sum = 0;
-                for (float v : logits[i]) {
-                    sum += Math.exp(v - max);
-                }
-                loss += max + Math.log(sum) - logits[i][truth];
-            }
-            seen += logits.length;
-            lossSum += loss / Math.max(1, logits.length);
-            lossCount++;
         }
     }
 }
