@@ -74,6 +74,30 @@
     } while (0)
 #endif
 
+#if TFG_DSP_NATIVE
+/* the four pixels' bytes of one channel at o, o + s, o + 2s, o + 3s through one pointer (no spilled pointers) */
+#define TFG_GEMM_STORE4(o, s, y0, y1, y2, y3) \
+    do { \
+        int8_t *t_; \
+        __asm__ volatile("strb %[v0], [%[op]]\n\t" \
+                         "strb %[v1], [%[op], %[sp]]\n\t" \
+                         "add %[tp], %[op], %[sp], lsl #1\n\t" \
+                         "strb %[v2], [%[tp]]\n\t" \
+                         "strb %[v3], [%[tp], %[sp]]" \
+                         : [tp] "=&r"(t_) \
+                         : [op] "r"(o), [sp] "r"(s), [v0] "r"(y0), [v1] "r"(y1), [v2] "r"(y2), [v3] "r"(y3) \
+                         : "memory"); \
+    } while (0)
+#else
+#define TFG_GEMM_STORE4(o, s, y0, y1, y2, y3) \
+    do { \
+        (o)[0] = (int8_t)(y0); \
+        (o)[s] = (int8_t)(y1); \
+        (o)[2 * (s)] = (int8_t)(y2); \
+        (o)[3 * (s)] = (int8_t)(y3); \
+    } while (0)
+#endif
+
 /* the four accumulators of one channel: bias plus the groups, an odd one first, then pairs */
 #define TFG_GEMM_BLOCK_DOT(w, cols, groups, ch, a0, a1, a2, a3) \
     do { \
@@ -113,10 +137,11 @@ void tfg_conv2d_gemm_block_s8(const int32_t *cols, int32_t groups, const int16_t
                 const int32_t m = ch->multiplier;
                 const int32_t rd = ch->round;
                 const int32_t sh = ch->shift;
-                o[0] = (int8_t)tfg_gemm_sat8(tfg_gemm_requant31(a0, m, rd, sh));
-                o[stride] = (int8_t)tfg_gemm_sat8(tfg_gemm_requant31(a1, m, rd, sh));
-                o[2 * stride] = (int8_t)tfg_gemm_sat8(tfg_gemm_requant31(a2, m, rd, sh));
-                o[3 * stride] = (int8_t)tfg_gemm_sat8(tfg_gemm_requant31(a3, m, rd, sh));
+                a0 = tfg_gemm_sat8(tfg_gemm_requant31(a0, m, rd, sh));
+                a1 = tfg_gemm_sat8(tfg_gemm_requant31(a1, m, rd, sh));
+                a2 = tfg_gemm_sat8(tfg_gemm_requant31(a2, m, rd, sh));
+                a3 = tfg_gemm_sat8(tfg_gemm_requant31(a3, m, rd, sh));
+                TFG_GEMM_STORE4(o, stride, a0, a1, a2, a3);
             }
             ++o;
         }
