@@ -2,13 +2,16 @@
  * tinyforge runtime: AVERAGE_POOL_2D int8 (NHWC), bit-exact with TFLM reference_integer_ops::AveragePool.
  * Four channels at a time with register accumulators (pointer walks, no per-element index arithmetic); with
  * the DSP extension and at most 256 taps per window, one word of four channels is summed by two SXTAB16 into
- * 16-bit lanes (256 * 128 fits).
+ * 16-bit lanes (256 * 128 fits), larger windows channel by channel.
  */
 #include "tfg_fixedpoint.h"
 #include "tfg_dsp.h"
 #include "tfg_nn.h"
 
-/* sum / count rounded half away from zero (C division truncates toward zero), clamped */
+/* sum / count rounded half away from zero (C division truncates toward zero), clamped; out of line (size) */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static int8_t tfg_avgpool_s8_out(int32_t sum, int32_t count, int32_t act_min, int32_t act_max)
 {
     const int32_t avg = sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count;
@@ -58,7 +61,7 @@ void tfg_avgpool_s8(const int8_t *input, int8_t *output, int32_t batches, int32_
                             output[c + 3] = tfg_avgpool_s8_out(odd >> 16, count, act_min, act_max);
                         }
                     }
-#endif
+#else
                     for (; c + 4 <= channels; c += 4) {
                         const int8_t *x = first + c;
                         int32_t s0 = 0;
@@ -80,6 +83,7 @@ void tfg_avgpool_s8(const int8_t *input, int8_t *output, int32_t batches, int32_
                         output[c + 2] = tfg_avgpool_s8_out(s2, count, act_min, act_max);
                         output[c + 3] = tfg_avgpool_s8_out(s3, count, act_min, act_max);
                     }
+#endif
                 }
                 for (; c < channels; c++) {
                     const int8_t *x = first + c;
