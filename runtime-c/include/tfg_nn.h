@@ -134,6 +134,27 @@ tfg_status tfg_fully_connected_cb_s8(const int8_t *input, tfg_codebook filter, c
                                      int32_t batches, int32_t accum_depth, int32_t out_depth,
                                      int32_t input_offset, int32_t filter_offset, int32_t output_offset,
                                      tfg_per_channel_quant quant, int32_t per_channel, tfg_activation act);
+
+/*
+ * Sparse variants (pruned weights, tfg_sparse in tfg_types.h): the same arithmetic and arguments as the dense
+ * kernels, but only the stored entries are multiplied, so zero weights cost nothing. The weights' zero point
+ * must be 0 (filter_offset 0; the FC kernel returns TFG_ERROR otherwise), which makes the int32 sums and so the
+ * outputs bit-identical to the dense kernels on the decoded filter.
+ */
+tfg_status tfg_conv2d_sp_s8(const int8_t *input, tfg_dims input_dims,
+                            tfg_sparse filter, tfg_dims filter_dims,
+                            const int32_t *bias,
+                            int8_t *output, tfg_dims output_dims,
+                            int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                            int32_t pad_h, int32_t pad_w,
+                            int32_t input_offset, int32_t output_offset,
+                            tfg_per_channel_quant quant, tfg_activation act);
+
+tfg_status tfg_fully_connected_sp_s8(const int8_t *input, tfg_sparse filter, const int32_t *bias,
+                                     int8_t *output,
+                                     int32_t batches, int32_t accum_depth, int32_t out_depth,
+                                     int32_t input_offset, int32_t filter_offset, int32_t output_offset,
+                                     tfg_per_channel_quant quant, int32_t per_channel, tfg_activation act);
 /**
  * FULLY_CONNECTED as tfg_fully_connected_s8 (same arguments, same bytes out), faster on cores with the DSP
  * extension when filter_offset is 0 (two rows per pass with SMLAD); otherwise runs the reference.
@@ -143,6 +164,38 @@ tfg_status tfg_fully_connected_dsp_s8(const int8_t *input, const int8_t *filter,
                                       int32_t batches, int32_t accum_depth, int32_t out_depth,
                                       int32_t input_offset, int32_t filter_offset, int32_t output_offset,
                                       tfg_per_channel_quant quant, int32_t per_channel, tfg_activation act);
+
+/*
+ * GEMM kernels over generator-packed weights (tfg_gemm.h): filter is int16, each weight times 2, grouped by
+ * four input channels in the order (k0, k2, k1, k3) and zero-padded to whole groups; channels holds each output
+ * channel's folded bias and requantization (tfg_gemm_channel); output_offset is added after the shift (0 when
+ * the channels' rounding constants hold the output zero point). Same bytes out as
+ * tfg_conv2d_s8 / tfg_fully_connected_s8 on the original weights; DSP instructions where available.
+ */
+/** The outputs of n <= 4 pixels (out, out + out_c, ...) from one block of widened columns; all channels. */
+void tfg_conv2d_gemm_block_s8(const int32_t *cols, int32_t groups, const int16_t *filter,
+                              const tfg_gemm_channel *channels, int32_t out_c, int8_t *out, int32_t n,
+                              int32_t output_offset, tfg_activation act);
+/**
+ * CONV_2D with one group; filter [out_c][groups of kh * kw * in_c]; scratch: 36 * groups bytes (four pixels'
+ * int16 columns, then one int8 receptive field), word aligned.
+ */
+tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
+                              const int16_t *filter, tfg_dims filter_dims,
+                              const tfg_gemm_channel *channels,
+                              int8_t *output, tfg_dims output_dims,
+                              int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                              int32_t pad_h, int32_t pad_w,
+                              int32_t input_offset, int32_t output_offset, tfg_activation act, void *scratch);
+/**
+ * FULLY_CONNECTED with symmetric weights; filter: rows in blocks of four (zero rows pad out_depth to a multiple
+ * of four), per group of four inputs the four rows' groups in turn; channels padded likewise; scratch:
+ * 8 * groups bytes, word aligned.
+ */
+tfg_status tfg_fully_connected_gemm_s8(const int8_t *input, const int16_t *filter,
+                                       const tfg_gemm_channel *channels, int8_t *output,
+                                       int32_t batches, int32_t accum_depth, int32_t out_depth,
+                                       int32_t input_offset, int32_t output_offset, tfg_activation act, void *scratch);
 
 /* ===== end convolution ===== */
 
@@ -383,6 +436,14 @@ tfg_status tfg_depthwise_conv2d_inplace_s8(int8_t *data, tfg_dims input_dims,
                                            tfg_per_channel_quant quant, tfg_activation act,
                                            const int32_t *packed, const int32_t *requant,
                                            int8_t *scratch, int32_t ring_rows);
+
+/**
+ * tfg_conv1x1_inplace_s8 over GEMM-packed weights (see tfg_conv2d_gemm_s8): blocks of four pixels; scratch:
+ * 32 * ((in_c + 3) / 4) bytes, word aligned.
+ */
+tfg_status tfg_conv1x1_gemm_inplace_s8(int8_t *data, int32_t pixels, int32_t in_c, int32_t out_c,
+                                       const int16_t *filter, const tfg_gemm_channel *channels,
+                                       int32_t input_offset, int32_t output_offset, tfg_activation act, void *scratch);
 
 /* ===== end in-place ===== */
 

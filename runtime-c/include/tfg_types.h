@@ -52,4 +52,34 @@ typedef struct {
     int32_t stride;         /**< entries per output channel's codebook; 0 = per-tensor codebook */
 } tfg_codebook;
 
+/*
+ * Sparse int8 weights (pruned models, docs/PRUNING.md). Output channel oc owns entries
+ * [row_start[oc], row_start[oc + 1]); entry e lies gap(e) + 1 weights after the previous entry of its channel
+ * (the first one gap(e) weights after the channel's first weight), in the dense filter's flat C order (OHWI or
+ * [out][in]). Runs of more than 15 zeros are bridged by filler entries of weight 0.
+ * Values variant (codebook == NULL): gap(e) is nibble (e & 1) of gaps[e / 2] (low nibble first), the weight
+ * values[e]. Codebook variant (values == NULL): gaps[e] holds gap(e) in its low nibble and a codebook index in
+ * its high nibble; the weight is codebook[oc * stride + index].
+ */
+typedef struct {
+    const uint16_t *row_start; /**< out_c + 1 entry offsets (flash) */
+    const uint8_t *gaps;       /**< packed gaps (values variant) or gap | index << 4 per entry (flash) */
+    const int8_t *values;      /**< one int8 weight per entry, or NULL in the codebook variant (flash) */
+    const int8_t *codebook;    /**< codebook entries, or NULL in the values variant (flash) */
+    int32_t stride;            /**< codebook entries per output channel; 0 = one codebook for the tensor */
+} tfg_sparse;
+/**
+ * One output channel of the GEMM kernels (tfg_conv2d_gemm_s8, tfg_fully_connected_gemm_s8), computed by the
+ * generator: the accumulator starts at bias and sums w * (x + input_offset) with the channel's weights scaled
+ * by s = 2^(1 + max(shift, 0)) (packed int16 filter); the output is
+ * (SMMLAR(acc, multiplier, round) - (acc >>> c)) >> r, clamped: TFLM's double-rounding
+ * MultiplyByQuantizedMultiplier plus the output zero point, bit for bit (tfg_gemm.h).
+ */
+typedef struct {
+    int32_t bias;       /**< s * bias (0 when the operator has none) */
+    int32_t multiplier; /**< the fixed-point multiplier, in [2^30, 2^31) or 0 */
+    int32_t round;      /**< 2^(r - 1) + output_zero_point * 2^r, or output_zero_point when r = 0 */
+    int32_t shift;      /**< r + 256 * c: r = max(-shift, 0) the rounding right shift, c = 31 if r >= 1 else 32 */
+} tfg_gemm_channel;
+
 #endif /* TFG_TYPES_H */

@@ -48,6 +48,9 @@ public final class InPlaceRules {
         if (r == null || io.tinyforge.cluster.CodebookPolicy.usesCodebook(graph, params.op())) {
             return null; // codebook filters (clustered models) have no in-place kernel
         }
+        if (io.tinyforge.prune.SparsePolicy.usesSparse(graph, params.op())) {
+            return null; // nor have sparse filters (pruned models)
+        }
         return r.apply(params, graph);
     }
 
@@ -77,8 +80,9 @@ public final class InPlaceRules {
         boolean pointwise = p.filterH() == 1 && p.filterW() == 1 && p.strideH() == 1 && p.strideW() == 1
                 && p.padH() == 0 && p.padW() == 0 && p.groups() == 1 && p.filterC() == p.inC()
                 && p.outH() == p.inH() && p.outW() == p.inW();
-        return pointwise ? new InPlace(p.input(), p.output(), (long) conv1x1BlockPixels(p) * p.inC(),
-                "tfg_conv1x1_inplace_s8") : null;
+        // scratch for either kernel: a block of int8 pixels, or tfg_conv1x1_gemm_inplace_s8's four widened pixels
+        long scratch = Math.max((long) conv1x1BlockPixels(p) * p.inC(), 32L * ((p.inC() + 3) / 4));
+        return pointwise ? new InPlace(p.input(), p.output(), scratch, "tfg_conv1x1_inplace_s8") : null;
     }
 
     /**

@@ -25,6 +25,8 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.PolySchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
@@ -35,13 +37,22 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  */
 public final class CnnTrainer {
 
-    /** Hyper-parameters. */
-    public record Config(ArchSpec arch, int epochs, int batch, double learningRate, long seed) {
+    /**
+     * Hyper-parameters. With {@code linearDecay} the Adam learning rate falls linearly from
+     * {@code learningRate} towards 0 over all the batches of the run (ND4J PolySchedule, power 1, per iteration);
+     * otherwise it stays constant.
+     */
+    public record Config(ArchSpec arch, int epochs, int batch, double learningRate, long seed, boolean linearDecay) {
         public Config {
             if (epochs < 0 || batch < 1 || !(learningRate > 0)) {
                 throw new ModelException("bad training settings: epochs " + epochs + ", batch " + batch + ", lr "
                         + learningRate + " (need epochs >= 0, batch >= 1, lr > 0)");
             }
+        }
+
+        /** Constant learning rate. */
+        public Config(ArchSpec arch, int epochs, int batch, double learningRate, long seed) {
+            this(arch, epochs, batch, learningRate, seed, false);
         }
     }
 
@@ -54,7 +65,14 @@ public final class CnnTrainer {
     private final int width;
     private final SameDiff sd;
     private final List<String[]> paramNames = new ArrayList<>();
+    private final List<StepHook> stepHooks = new ArrayList<>();
     private boolean gradientsBuilt;
+    private long steps;
+
+    /** Called after every optimizer step (e.g. pruning masks); {@code step} counts from 1 over all epochs. */
+    public interface StepHook {
+        void afterStep(CnnTrainer trainer, long step);
+    }
 
     public CnnTrainer(Config config, int height, int width) {
         this.config = config;
@@ -176,6 +194,13 @@ public final class CnnTrainer {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
+        if (config.linearDecay() && !gradientsBuilt) {
+            long total = Math.max(1L, (long) batches * config.epochs());
+            sd.setTrainingConfig(TrainingConfig.builder()
+                    .updater(new Adam(new PolySchedule(ScheduleType.ITERATION, config.learningRate(), 1.0,
+                            (int) Math.min(Integer.MAX_VALUE, total))))
+                    .dataSetFeatureMapping(INPUT).dataSetLabelMapping(LABEL).build());
+        }
         BatchListener listener = new BatchListener();
         for (int e = 0; e < config.epochs(); e++) {
             long t0 = System.nanoTime();
@@ -196,6 +221,10 @@ public final class CnnTrainer {
                     gradientsBuilt = true;
                 } else {
                     sd.fit(ds, listener);
+                }
+                steps++;
+                for (StepHook h : stepHooks) {
+                    h.afterStep(this, steps);
                 }
                 progress.batch(b + 1, listener.meanLoss(), listener.accuracy());
             }
@@ -274,6 +303,49 @@ public final class CnnTrainer {
             }
         }
         return best;
+    }
+
+    /** Adds a hook run after every optimizer step, in the order added. */
+    public void addStepHook(StepHook hook) {
+        stepHooks.add(hook);
+    }
+
+    /** The number of batches per epoch for {@code examples} training images. */
+    public int batchesPerEpoch(int examples) {
+        return (examples + config.batch() - 1) / config.batch();
+    }
+
+    /**
+     * The live weight array of layer {@code layer} in the trainer's layout (YXIO filters, [inputs, units] dense
+     * weights), or null for a pool; changing it changes the model.
+     */
+    public INDArray weightArray(int layer) {
+        String[] names = paramNames.get(layer);
+        return names == null ? null : sd.getVariable(names[0]).getArr();
+    }
+
+    /** Replaces every weight and bias by those of {@code cnn} (same architecture and input size; TFLite layout). */
+    public void load(TrainedCnn cnn) {
+        if (!cnn.arch().layers().equals(config.arch().layers()) || cnn.height() != height || cnn.width() != width) {
+            throw new ModelException("weights of '" + cnn.arch() + "' (" + cnn.height() + "x" + cnn.width()
+                    + ") do not fit a trainer of '" + config.arch() + "' (" + height + "x" + width + ")");
+        }
+        for (int i = 0; i < paramNames.size(); i++) {
+            String[] names = paramNames.get(i);
+            if (names == null) {
+                continue;
+            }
+            TrainedCnn.LayerWeights lw = cnn.layers().get(i);
+            int[] ws = lw.weightShape();
+            long[] shape = new long[ws.length];
+            for (int k = 0; k < ws.length; k++) {
+                shape[k] = ws[k];
+            }
+            INDArray t = Nd4j.create(lw.weights().clone(), shape, 'c');
+            INDArray w = lw.layer().kind() == ArchSpec.Kind.CONV ? t.permute(1, 2, 3, 0) : t.transpose();
+            sd.getVariable(names[0]).getArr().assign(w);
+            sd.getVariable(names[1]).getArr().assign(Nd4j.create(lw.bias().clone(), new long[] {lw.bias().length}, 'c'));
+        }
     }
 
     /** The current weights in TFLite layout (OHWI filters, [units, inputs] dense weights). */

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** CONV_2D as one {@code tfg_conv2d_dsp_s8} call (ungrouped, with arena scratch) or {@code tfg_conv2d_s8} call (template {@code conv_2d}); multipliers and shifts go to flash. */
+/** CONV_2D as one {@code tfg_conv2d_gemm_s8} call (packed weights, {@link GemmWeights}) where it applies, else {@code tfg_conv2d_dsp_s8} (ungrouped, with arena scratch) or {@code tfg_conv2d_s8} call (template {@code conv_2d}); multipliers and shifts go to flash. */
 public final class Conv2DEmitter implements OpEmitter<Conv2DParams> {
 
     @Override
@@ -16,8 +16,9 @@ public final class Conv2DEmitter implements OpEmitter<Conv2DParams> {
         Map<String, Object> a = new HashMap<>();
         a.put("op", p.op().index());
         a.put("input", ctx.tensor(p.input()));
-        CodebookWeights cb = CodebookWeights.choose(ctx, p.op());
-        a.put("filter", cb == null ? ctx.tensor(p.filter()) : cb.filter());
+        SparseWeights sp = SparseWeights.choose(ctx, p.op());
+        CodebookWeights cb = sp != null ? null : CodebookWeights.choose(ctx, p.op());
+        a.put("filter", sp != null ? sp.filter() : cb == null ? ctx.tensor(p.filter()) : cb.filter());
         a.put("bias", ctx.tensor(p.bias()));
         a.put("output", ctx.tensor(p.output()));
         a.put("input_dims", List.of(p.batches(), p.inH(), p.inW(), p.inC()));
@@ -35,11 +36,22 @@ public final class Conv2DEmitter implements OpEmitter<Conv2DParams> {
         a.put("shifts", ctx.constInt32("conv_shift", p.shifts()));
         a.put("act_min", p.actMin());
         a.put("act_max", p.actMax());
+        if (sp != null) {
+            return sp.call("conv_2d", a, "conv/tfg_conv2d_sp_s8.c");
+        }
         if (cb != null) {
             return cb.call("conv_2d", a, "conv/tfg_conv2d_cb_s8.c");
         }
         if (p.groups() == 1) {
             a.put("scratch", ctx.scratch());
+            GemmWeights gw = GemmWeights.conv(p, ctx.graph());
+            if (gw != null) {
+                a.put("filter", gw.filter(ctx, "t" + p.filter() + "_gemm"));
+                a.put("channels", gw.channels(ctx, "conv_gemm"));
+                a.put("zp_after", gw.zeroPointAfter());
+                return new OpCall("conv_2d_gemm", a,
+                        List.of("conv/tfg_conv2d_gemm_s8.c", "conv/tfg_conv2d_gemm_block_s8.c"));
+            }
             return new OpCall("conv_2d", a, List.of("conv/tfg_conv2d_s8.c", "conv/tfg_conv2d_dsp_s8.c"));
         }
         return new OpCall("conv_2d", a, List.of("conv/tfg_conv2d_s8.c"));
