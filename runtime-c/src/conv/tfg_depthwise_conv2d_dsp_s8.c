@@ -79,6 +79,7 @@ typedef struct {
     tfg_depthwise_conv2d_dsp_outs o; /* the output stage */
 } tfg_depthwise_conv2d_dsp_layer;
 
+#if !(defined(TFG_SINGLE_ROUNDING) && TFG_SINGLE_ROUNDING)
 /* the requantization of tfg_depthwise_conv2d_dsp_rescale for a left shift (code < 0), out of line: rare */
 #if defined(__GNUC__)
 __attribute__((noinline))
@@ -88,6 +89,7 @@ static int32_t tfg_depthwise_conv2d_dsp_rescale_left(int32_t acc, const int32_t 
     const int64_t round = (int64_t)(((uint64_t)(uint32_t)q[3] << 32) | (uint32_t)q[2]);
     return (int32_t)(((int64_t)(int32_t)((uint32_t)acc << (-1 - q[1])) * q[0] + round) >> 31);
 }
+#endif
 
 /*
  * tfg_mbqm (double rounding) of acc with channel constants q = multiplier, code, rounding constant (low,
