@@ -129,6 +129,18 @@ static inline int32_t tfg_gemm_sxtab16_ror8(int32_t a, int32_t x)
 }
 #endif
 
+#if !TFG_HAS_DSP
+/**
+ * Cores without the DSP extension: acc plus the dot product of one group (four int16 weights at w, four int16
+ * columns at x, in the same order), with plain multiply-accumulates (the sums stay within the generator's bound).
+ */
+static inline int32_t tfg_gemm_dot4(const int16_t *w, const void *x, int32_t acc)
+{
+    const int16_t *xv = (const int16_t *)x; /* the columns are written as int16 on these cores */
+    return acc + w[0] * xv[0] + w[1] * xv[1] + w[2] * xv[2] + w[3] * xv[3];
+}
+#endif
+
 /**
  * The channel's requantized output before clamping (see the header comment): shift is the channel's shift
  * field (r + 256 * c), c = shift >> 8 computed once per channel.
@@ -172,10 +184,20 @@ static inline void tfg_gemm_widen(const int8_t *src, int32_t *cols, int32_t grou
     int32_t *dst = cols + 2 * lane;
     int32_t g;
     for (g = 0; g < groups; ++g) {
+#if TFG_HAS_DSP
         int32_t x;
         memcpy(&x, src, 4);
         dst[0] = tfg_gemm_sxtab16(off2, x);
         dst[1] = tfg_gemm_sxtab16_ror8(off2, x);
+#else
+        /* the same halfwords, stored and later read (tfg_gemm_dot4) as int16 */
+        const int32_t offset = (int16_t)(off2 & 0xFFFF);
+        int16_t *d16 = (int16_t *)dst;
+        d16[0] = (int16_t)(src[0] + offset);
+        d16[1] = (int16_t)(src[2] + offset);
+        d16[2] = (int16_t)(src[1] + offset);
+        d16[3] = (int16_t)(src[3] + offset);
+#endif
         src += 4;
         dst += stride;
     }

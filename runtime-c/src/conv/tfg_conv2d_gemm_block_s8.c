@@ -9,6 +9,17 @@
 #include "tfg_gemm.h"
 
 /* one group of four input channels against the block's four pixels */
+#if !TFG_HAS_DSP
+#define TFG_GEMM_BLOCK_STEP(w, x, a0, a1, a2, a3) \
+    do { \
+        a0 = tfg_gemm_dot4(w, x, a0); \
+        a1 = tfg_gemm_dot4(w, (x) + 2, a1); \
+        a2 = tfg_gemm_dot4(w, (x) + 4, a2); \
+        a3 = tfg_gemm_dot4(w, (x) + 6, a3); \
+        (w) += 4; \
+        (x) += 8; \
+    } while (0)
+#else
 #define TFG_GEMM_BLOCK_STEP(w, x, a0, a1, a2, a3) \
     do { \
         int32_t we_; \
@@ -29,6 +40,7 @@
         a3 = tfg_gemm_smlad(we_, xe_, a3); \
         a3 = tfg_gemm_smlad(wo_, xo_, a3); \
     } while (0)
+#endif
 
 #if TFG_DSP_NATIVE
 /*

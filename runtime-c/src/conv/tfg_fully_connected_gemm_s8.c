@@ -10,6 +10,17 @@
 #include "tfg_gemm.h"
 
 /* one group of four inputs against four rows */
+#if !TFG_HAS_DSP
+#define TFG_FC_GEMM_STEP(x, w, a0, a1, a2, a3) \
+    do { \
+        a0 = tfg_gemm_dot4(w, x, a0); \
+        a1 = tfg_gemm_dot4((w) + 4, x, a1); \
+        a2 = tfg_gemm_dot4((w) + 8, x, a2); \
+        a3 = tfg_gemm_dot4((w) + 12, x, a3); \
+        (w) += 16; \
+        (x) += 2; \
+    } while (0)
+#else
 #define TFG_FC_GEMM_STEP(x, w, a0, a1, a2, a3) \
     do { \
         int32_t xe_; \
@@ -30,6 +41,7 @@
         a3 = tfg_gemm_smlad(we_, xe_, a3); \
         a3 = tfg_gemm_smlad(wo_, xo_, a3); \
     } while (0)
+#endif
 
 #if TFG_DSP_NATIVE
 /* pairs of groups up to xend: per group one LDRD of inputs and two LDMs of the four rows' weights */

@@ -83,6 +83,16 @@ public final class GemmWeights {
         return "((const tfg_gemm_channel *)" + ctx.constInt32(hint, channels) + ")";
     }
 
+    /** The packed int16 weights (tests). */
+    short[] packedWeights() {
+        return packed.clone();
+    }
+
+    /** The channel records, four ints each (tests). */
+    int[] channelWords() {
+        return channels.clone();
+    }
+
     private static int[] fill(int n, int v) {
         int[] a = new int[n];
         java.util.Arrays.fill(a, v);
@@ -106,7 +116,12 @@ public final class GemmWeights {
                 bias[r] = bb.getInt();
             }
         }
-        byte[] w = f.data();
+        return pack(f.data(), bias, rows, k, mult, shift, inputOffset, outputOffset, fourRows);
+    }
+
+    /** The packed form of row-major int8 weights [rows][k] with their biases, or null (see the class comment). */
+    static GemmWeights pack(byte[] w, int[] bias, int rows, int k, int[] mult, int[] shift, int inputOffset,
+            int outputOffset, boolean fourRows) {
         long maxX = Math.max(Math.abs(-128L + inputOffset), Math.abs(127L + inputOffset));
         int groups = (k + 3) / 4;
         int paddedRows = fourRows ? (rows + 3) / 4 * 4 : rows;
