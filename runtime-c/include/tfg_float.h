@@ -188,6 +188,52 @@ tfg_status tfg_depthwise_conv2d_f16w_f32(const float *input, tfg_dims input_dims
                                          int32_t dilation_w, int32_t pad_h, int32_t pad_w,
                                          tfg_activation_f32 act);
 
+/* ----- float codebook weights (clustered float32 models, docs/CLUSTERING.md) ----- */
+
+/**
+ * float32 weights stored as a codebook plus packed indices: weight i (flat C order of the dense filter) of
+ * output channel oc is values[oc * stride + index(i)], index(i) being bits [(i % (8 / bits)) * bits, +bits)
+ * of indices[i / (8 / bits)]; stride 0 means one codebook for the tensor. Same layout as tfg_codebook.
+ */
+typedef struct {
+    const float *values;    /**< codebook entries (flash): stride per output channel, or one table */
+    const uint8_t *indices; /**< packed indices (flash) */
+    int32_t bits;           /**< bits per index: 1, 2, 4 or 8 */
+    int32_t stride;         /**< entries per output channel's codebook; 0 = per-tensor codebook */
+} tfg_codebook_f32;
+
+/** Weight i of output channel oc of a float codebook filter (the exact float stored in the codebook). */
+static inline float tfg_codebook_f32_at(const tfg_codebook_f32 *cb, int32_t oc, size_t i)
+{
+    const uint32_t per_byte = 8u / (uint32_t)cb->bits;
+    const uint32_t shift = (uint32_t)(i % per_byte) * (uint32_t)cb->bits;
+    const uint32_t index = ((uint32_t)cb->indices[i / per_byte] >> shift) & ((1u << (uint32_t)cb->bits) - 1u);
+    return cb->values[(size_t)oc * (size_t)cb->stride + index];
+}
+
+/** FULLY_CONNECTED, float32 activations, weights through a float codebook; else as tfg_fully_connected_f32. */
+tfg_status tfg_fully_connected_cb_f32(const float *input, tfg_codebook_f32 filter, const float *bias,
+                                      float *output, int32_t batches, int32_t accum_depth, int32_t out_depth,
+                                      tfg_activation_f32 act);
+
+/** CONV_2D, float32 activations, weights through a float codebook; else as tfg_conv2d_f32. */
+tfg_status tfg_conv2d_cb_f32(const float *input, tfg_dims input_dims,
+                             tfg_codebook_f32 filter, tfg_dims filter_dims,
+                             const float *bias,
+                             float *output, tfg_dims output_dims,
+                             int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                             int32_t pad_h, int32_t pad_w, tfg_activation_f32 act);
+
+/** DEPTHWISE_CONV_2D, float32 activations, weights through a float codebook; else as _f32. */
+tfg_status tfg_depthwise_conv2d_cb_f32(const float *input, tfg_dims input_dims,
+                                       tfg_codebook_f32 filter, tfg_dims filter_dims,
+                                       const float *bias,
+                                       float *output, tfg_dims output_dims,
+                                       int32_t depth_multiplier,
+                                       int32_t stride_h, int32_t stride_w, int32_t dilation_h,
+                                       int32_t dilation_w, int32_t pad_h, int32_t pad_w,
+                                       tfg_activation_f32 act);
+
 /* ----- hybrid input quantization, pooling, dequantize (basic/) ----- */
 
 /** Scratch bytes of a hybrid kernel: int8 copy of batches * row_size inputs, padded to 4, + one float each. */

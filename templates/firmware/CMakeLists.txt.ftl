@@ -15,6 +15,11 @@ add_executable([=model.name].elf ${FW_SOURCES})
 set_property(TARGET [=model.name].elf PROPERTY C_STANDARD 99)
 target_compile_options([=model.name].elf PRIVATE ${FW_CPU_FLAGS} -O2 -g -ffp-contract=off -ffunction-sections -fdata-sections
     -Wall -Wextra -Werror -pedantic)
+<#if sizeSources?has_content>
+# Run once per inference or on few elements: compiled for size (the model's hot kernels keep -O2).
+set_source_files_properties(<#list sizeSources as f>"${CMAKE_CURRENT_SOURCE_DIR}/[=f]"<#sep> </#list>
+    PROPERTIES COMPILE_OPTIONS -Os)
+</#if>
 target_link_options([=model.name].elf PRIVATE ${FW_CPU_FLAGS} --specs=nano.specs -nostartfiles
     -Wl,--gc-sections -T "${CMAKE_CURRENT_SOURCE_DIR}/link.ld")
 target_link_libraries([=model.name].elf PRIVATE c gcc)

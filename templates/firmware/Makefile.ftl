@@ -18,6 +18,8 @@ CFLAGS   := $(CPUFLAGS) -std=c99 -O2 -g -ffp-contract=off -ffunction-sections -f
 LDFLAGS  := $(CPUFLAGS) --specs=nano.specs -nostartfiles -Wl,--gc-sections
 SRCS     := $(sort $(wildcard *.c))
 OBJS     := $(SRCS:%.c=$(BUILD)/%.o)
+# Run once per inference or on few elements: compiled for size (the model's hot kernels keep -O2).
+SIZE_SRCS := [=sizeSources?join(" ")]
 
 .PHONY: all sizing run clean
 
@@ -28,6 +30,8 @@ $(BUILD):
 
 $(BUILD)/%.o: %.c $(wildcard *.h) | $(BUILD)
 	$(CC) $(CFLAGS) -c $< -o $@
+
+$(SIZE_SRCS:%.c=$(BUILD)/%.o): CFLAGS += -Os
 
 $(ELF): $(OBJS) $(LDSCRIPT)
 	$(CC) $(LDFLAGS) -T $(LDSCRIPT) -Wl,-Map=$(ELF:.elf=.map) $(OBJS) -o $@ -lc -lgcc

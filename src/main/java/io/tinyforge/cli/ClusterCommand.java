@@ -51,7 +51,16 @@ final class ClusterCommand implements Command {
                 .addOption(Option.builder().longOpt("keep-zeros")
                         .desc("pruned models: zeros stay zero, only non-zero weights share 2^N - 1 values").build())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("OUT.tflite")
-                        .desc("where to write the clustered model").build());
+                        .desc("where to write the clustered model").build())
+                .addOption(Option.builder().longOpt("fine-tune-epochs").hasArg().argName("N")
+                        .desc("fine-tune the centroids (and biases) for N epochs on --data; float32 CNNs from"
+                                + " train only (docs/CLUSTERING.md)").build())
+                .addOption(Option.builder().longOpt("data").hasArg().argName("DIR")
+                        .desc("IDX dataset directory for --fine-tune-epochs").build())
+                .addOption(Option.builder().longOpt("lr").hasArg().argName("LR")
+                        .desc("Adam learning rate of the fine-tuning (default 0.0002)").build())
+                .addOption(Option.builder().longOpt("limit").hasArg().argName("N")
+                        .desc("fine-tune on the first N training images (and score N test images)").build());
     }
 
     @Override
@@ -83,6 +92,7 @@ final class ClusterCommand implements Command {
             throw new UsageException("--max-iterations must be at least 1");
         }
         Graph g = Models.load(in);
+        ClusterFineTuning.check(cl);
         ClusterOptions o = new ClusterOptions(bits, cl.hasOption("per-channel"), init, seed, maxIter);
         if (cl.hasOption("keep-zeros")) {
             return PruneClusterText.run(g, o, Path.of(cl.getOptionValue("out")), in, inv);
@@ -93,7 +103,9 @@ final class ClusterCommand implements Command {
                     + "weights to cluster");
         }
         Path out = Path.of(cl.getOptionValue("out"));
-        Files.write(out, TfliteWriter.write(r.graph()));
+        Graph result = ClusterFineTuning.hasRequest(cl)
+                ? ClusterFineTuning.run(cl, r.graph(), o, seed, inv) : r.graph();
+        Files.write(out, TfliteWriter.write(result));
         inv.out().print(text(r, o));
         inv.out().println("wrote " + out);
         return 0;

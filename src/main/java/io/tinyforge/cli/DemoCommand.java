@@ -30,7 +30,9 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code tinyforge demo}: the whole flow on the embedded model — summary, generate, host compile, run the
+ * {@code tinyforge demo}: with Fashion-MNIST (Debian's {@code /usr/share/datasets/fashion-mnist} or
+ * {@code --data DIR}) the TinyML course in one command ({@link CourseDemo}); without it, or with
+ * {@code --embedded}, the whole flow on the embedded model — summary, generate, host compile, run the
  * vectors through the C and the Java reference, then (when the Arm toolchain and QEMU are installed) as
  * Cortex-M4 firmware in QEMU; compare byte for byte (exit 1 when they differ).
  */
@@ -46,28 +48,34 @@ final class DemoCommand implements Command {
 
     @Override
     public String arguments() {
-        return "[--out DIR] [--vectors N]";
+        return "[--data DIR] [--quick] [--out DIR] | --embedded [--out DIR] [--vectors N]";
     }
 
     @Override
     public String summary() {
-        return "generate, host-compile and verify the embedded model against the Java reference";
+        return "the TinyML course on Fashion-MNIST in one command (train, compress, C, host, QEMU, report);"
+                + " the embedded model without the dataset";
     }
 
     @Override
     public Options options() {
-        return new Options()
+        return CourseDemo.addOptions(new Options()
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
-                        .desc("keep the generated C in DIR (default: a temporary directory, deleted)").build())
+                        .desc("course: where the models, C and report.json/report.html go (default out); embedded: "
+                                + "keep the generated C in DIR (default: a temporary directory, deleted)").build())
                 .addOption(Option.builder().longOpt("vectors").hasArg().argName("N")
-                        .desc("run N seeded random vectors instead of the model's shipped ones").build())
-                .addOption(Models.roundingOption());
+                        .desc("embedded model: run N seeded random vectors instead of its shipped ones (implies "
+                                + "--embedded)").build())
+                .addOption(Models.roundingOption()));
     }
 
     @Override
     public int run(CommandLine cl, Invocation inv) throws Exception {
         if (!cl.getArgList().isEmpty()) {
             throw new UsageException("demo takes no arguments, got " + cl.getArgList());
+        }
+        if (CourseDemo.wanted(cl, inv)) {
+            return CourseDemo.run(cl, inv);
         }
         int vectors = vectors(cl);
         boolean random = cl.hasOption("vectors");

@@ -24,8 +24,12 @@ public final class Main {
     static {
         for (Command c : List.of(new InspectCommand(), new GenerateCommand(), new RunCommand(),
                 new DemoCommand(), new BoardsCommand(), new TrainCommand(), new EvaluateCommand(),
-                new QuantizeCommand(), new ClusterCommand(),
-                new PruneCommand())) {
+                new QuantizeCommand(),
+                new ClusterCommand(),
+                new PruneCommand(),
+                new QatCommand(),
+                new DistillCommand(),
+                new BenchCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }

@@ -40,6 +40,23 @@ public final class CodebookPolicy {
         return t.dtype() == DType.INT8 ? CodebookLayout.best(t, w.axis()) : null;
     }
 
+    /**
+     * The codebook layout of {@code op}'s float32 filter in generated C (read by the {@code _cb_f32} kernels),
+     * or null when it stays dense: the filter is float32 with at most 256 distinct values per tensor or per
+     * channel and the codebook plus packed indices take fewer bytes than the dense array.
+     */
+    public static CodebookLayout floatLayout(Graph g, Operator op) {
+        if (g == null || !enabled()) {
+            return null;
+        }
+        WeightTensor w = WeightTensor.of(g, op);
+        if (w == null) {
+            return null;
+        }
+        Tensor t = g.tensor(w.tensor());
+        return t.dtype() == DType.FLOAT32 ? CodebookLayout.best(t, w.axis()) : null;
+    }
+
     /** True when {@code op}'s filter is generated as a codebook. */
     public static boolean usesCodebook(Graph g, Operator op) {
         return layout(g, op) != null;

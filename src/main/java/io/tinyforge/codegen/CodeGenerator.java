@@ -78,6 +78,8 @@ public final class CodeGenerator {
         ModelEmitContext ctx = new ModelEmitContext(g, plan, pool);
         List<CallView> calls = new ArrayList<>();
         TreeSet<String> sources = new TreeSet<>();
+        List<OpCall> opCalls = new ArrayList<>();
+        HotKernels hot = new HotKernels();
         for (int i = 0; i < model.ops().size(); i++) {
             PreparedOp<?> op = model.ops().get(i);
             ctx.atOp(i);
@@ -87,6 +89,8 @@ public final class CodeGenerator {
             calls.add(new CallView(i, op.params().op().type().name(), summary(op.params().op()), call.template(),
                     call.args()));
             sources.addAll(call.kernelSources());
+            opCalls.add(call);
+            hot.add(op.params(), g, call.kernelSources());
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("header", header(g, options));
@@ -103,6 +107,10 @@ public final class CodeGenerator {
         root.put("planner", plan.plan().planner());
         root.put("singleRounding", model.context().rounding() == Rounding.SINGLE);
         root.put("indent", new CText());
+        root.put("hotSources", hot.hot());
+        RowCalls rows = RowCalls.of(opCalls);
+        root.put("rowGroups", rows.groups());
+        root.put("rowRefs", rows.refs());
 
         Map<String, byte[]> files = new TreeMap<>();
         put(files, "model.c", Templates.render("model.c.ftl", root));

@@ -50,6 +50,7 @@ public final class FirmwareProject {
                 }
             }
             Map<String, Object> m = dataModel(false);
+            m.put("sizeSources", SizeOptimized.sources(modelDir));
             write(out, "fw_startup.c", "fw_startup.c.ftl", m);
             write(out, "fw_console.h", "fw_console.h.ftl", m);
             write(out, "fw_console.c", "fw_console.c.ftl", m);

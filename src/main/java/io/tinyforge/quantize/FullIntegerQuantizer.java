@@ -31,6 +31,26 @@ public final class FullIntegerQuantizer {
         requireFloat(floatGraph);
         Graph g = ActivationFusion.apply(floatGraph);
         Range[] ranges = Calibrator.calibrate(g, QuantizedModelRunners.floatRunner(g), calibration, method);
+        return quantize(g, ranges, io);
+    }
+
+    /**
+     * Full-integer quantization with activation ranges decided elsewhere (e.g. learned by quantization-aware
+     * training) instead of calibration: {@code rangesByName} maps tensor names of the graph (after activation
+     * fusion) to their ranges; every activation whose quantization is not fixed by its operator needs one.
+     */
+    public static QuantizedModel quantizeWithRanges(Graph floatGraph, java.util.Map<String, Range> rangesByName,
+            IoType io) {
+        requireFloat(floatGraph);
+        Graph g = ActivationFusion.apply(floatGraph);
+        Range[] ranges = new Range[g.tensors().size()];
+        for (Tensor t : g.tensors()) {
+            ranges[t.index()] = rangesByName.get(t.name());
+        }
+        return quantize(g, ranges, io);
+    }
+
+    private static QuantizedModel quantize(Graph g, Range[] ranges, IoType io) {
         unifyConcatRanges(g, ranges);
         QuantParams[] q = new QuantParams[g.tensors().size()];
         for (int t : g.inputs()) {

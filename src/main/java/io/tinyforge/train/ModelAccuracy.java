@@ -58,7 +58,8 @@ public final class ModelAccuracy {
         return predictions.length == 0 ? Double.NaN : (double) ok / predictions.length;
     }
 
-    static byte[] encode(Tensor in, float[] x) {
+    /** One image as the model's input record: float32, or quantized with the input's scale and zero point. */
+    public static byte[] encode(Tensor in, float[] x) {
         if (in.dtype() == DType.FLOAT32) {
             ByteBuffer bb = ByteBuffer.allocate(4 * x.length).order(ByteOrder.LITTLE_ENDIAN);
             for (float f : x) {

@@ -8,4 +8,8 @@
 /* 1: TFLite single-rounding rescaling (TFLITE_SINGLE_ROUNDING); 0: double rounding, as TFLM and CMSIS-NN. */
 #define TFG_SINGLE_ROUNDING 0
 
+/* The runtime sources that carry at least 1 % of this model's estimated work (MACs, else output elements):
+ * firmware builds compile these for speed (-O2) and model.c and every other source for size (-Os). */
+#define TFG_HOT_SOURCES ""
+
 #endif /* TFG_CONFIG_H */
