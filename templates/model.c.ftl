@@ -11,7 +11,7 @@
 static uint8_t tfg_arena[${(arenaBytes > 0)?then(arenaBytes, 16)}] TFG_ALIGNED(16);
 
 <#list rowGroups as g>
-<#import "ops/${g.template}.ftl" as op>
+<#import "ops/rows/${g.template}.ftl" as op>
 <#assign fields><@op.row_fields a=g.first/></#assign>
 <#assign callText><@op.row_call a=g.first/></#assign>
 /* The parameters of ${g.rows?size} ${g.template} calls as const rows (flash), called from one place. */

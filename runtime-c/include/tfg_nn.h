@@ -74,7 +74,12 @@ tfg_status tfg_depthwise_conv2d_s8(const int8_t *input, tfg_dims input_dims,
 /**
  * DEPTHWISE_CONV_2D as tfg_depthwise_conv2d_s8 (same arguments, same bytes out), faster on cores with the
  * DSP extension when depth_multiplier is 1 (four channels per SIMD word); otherwise runs the reference.
- * scratch: 16 * output_dims.c bytes, 4-byte aligned (NULL: runs the reference).
+ * packed: the filter re-ordered by the generator, 4-byte aligned: for each group g of four channels
+ * (ceil(c / 4) groups, missing channels 0) and each tap t (row-major), words [2 * (g * taps + t)] =
+ * w[4g] | w[4g+2] << 16 and [+1] = w[4g+1] | w[4g+3] << 16 (int16 lanes), followed by c words
+ * bias[c] + input_offset * sum of channel c's weights (int32, wrapping; 0 for a NULL bias). requant: per channel c, words
+ * [4c..4c+3] = multiplier, code, low and high word of the rounding constant of tfg_requant_prepare (double
+ * rounding; unused with TFG_SINGLE_ROUNDING). NULL packed or requant: runs the reference.
  */
 tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                                        const int8_t *filter, tfg_dims filter_dims,
@@ -84,7 +89,8 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                                        int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
                                        int32_t pad_h, int32_t pad_w,
                                        int32_t input_offset, int32_t output_offset,
-                                       tfg_per_channel_quant quant, tfg_activation act, void *scratch);
+                                       tfg_per_channel_quant quant, tfg_activation act,
+                                       const int32_t *packed, const int32_t *requant);
 
 /**
  * FULLY_CONNECTED, int8. input [batches][accum_depth] (any tensor shape, read flat); filter
@@ -158,6 +164,41 @@ tfg_status tfg_fully_connected_dsp_s8(const int8_t *input, const int8_t *filter,
                                       int32_t batches, int32_t accum_depth, int32_t out_depth,
                                       int32_t input_offset, int32_t filter_offset, int32_t output_offset,
                                       tfg_per_channel_quant quant, int32_t per_channel, tfg_activation act);
+
+/*
+ * GEMM kernels over generator-packed weights (tfg_gemm.h): filter is int16, each weight times 2, grouped by
+ * four input channels in the order (k0, k2, k1, k3) and zero-padded to whole groups; channels holds each output
+ * channel's folded bias and requantization (tfg_gemm_channel); output_offset is added after the shift (0 when
+ * the channels' rounding constants hold the output zero point). Same bytes out as
+ * tfg_conv2d_s8 / tfg_fully_connected_s8 on the original weights; DSP instructions where available.
+ */
+/**
+ * The outputs of n <= 4 pixels (out, out + out_c, ...) from one block of widened columns; all channels. c31: 1
+ * when every channel's correction shift is 31 (tfg_gemm_all_c31).
+ */
+void tfg_conv2d_gemm_block_s8(const int32_t *cols, int32_t groups, const int16_t *filter,
+                              const tfg_gemm_channel *channels, int32_t out_c, int8_t *out, int32_t n,
+                              int32_t output_offset, tfg_activation act, int32_t c31);
+/**
+ * CONV_2D with one group; filter [out_c][groups of kh * kw * in_c]; scratch: 36 * groups bytes (four pixels'
+ * int16 columns, then one int8 receptive field), word aligned.
+ */
+tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
+                              const int16_t *filter, tfg_dims filter_dims,
+                              const tfg_gemm_channel *channels,
+                              int8_t *output, tfg_dims output_dims,
+                              int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                              int32_t pad_h, int32_t pad_w,
+                              int32_t input_offset, int32_t output_offset, tfg_activation act, void *scratch);
+/**
+ * FULLY_CONNECTED with symmetric weights; filter: rows in blocks of four (zero rows pad out_depth to a multiple
+ * of four), per group of four inputs the four rows' groups in turn; channels padded likewise; scratch:
+ * 8 * groups bytes, word aligned.
+ */
+tfg_status tfg_fully_connected_gemm_s8(const int8_t *input, const int16_t *filter,
+                                       const tfg_gemm_channel *channels, int8_t *output,
+                                       int32_t batches, int32_t accum_depth, int32_t out_depth,
+                                       int32_t input_offset, int32_t output_offset, tfg_activation act, void *scratch);
 
 /* ===== end convolution ===== */
 
@@ -382,9 +423,12 @@ tfg_status tfg_conv1x1_inplace_s8(int8_t *data, int32_t pixels, int32_t in_c, in
                                   int32_t block_pixels);
 
 /**
- * DEPTHWISE_CONV_2D with depth multiplier 1, int8, one batch, in place: the output (output_dims, same channel count, no
- * more pixels than the input) is written over the input from the same address. Other parameters as
- * tfg_depthwise_conv2d_s8. scratch: input_dims.h * input_dims.w bytes (one channel plane).
+ * DEPTHWISE_CONV_2D with depth multiplier 1, int8, one batch, in place: the output (output_dims, same channel
+ * count) is written over the input from the same address. Output rows are computed one at a time by
+ * tfg_depthwise_conv2d_dsp_s8 (packed/requant as there, may be NULL) into a ring of ring_rows rows in
+ * scratch (ring_rows * output_dims.w * output_dims.c bytes) and copied over the input once no later row
+ * reads the bytes they land on. Returns TFG_ERROR when the ring is too small (the generator sizes it by the
+ * same rule). Other parameters as tfg_depthwise_conv2d_s8.
  */
 tfg_status tfg_depthwise_conv2d_inplace_s8(int8_t *data, tfg_dims input_dims,
                                            const int8_t *filter, tfg_dims filter_dims,
@@ -392,7 +436,17 @@ tfg_status tfg_depthwise_conv2d_inplace_s8(int8_t *data, tfg_dims input_dims,
                                            int32_t stride_h, int32_t stride_w, int32_t dilation_h,
                                            int32_t dilation_w, int32_t pad_h, int32_t pad_w,
                                            int32_t input_offset, int32_t output_offset,
-                                           tfg_per_channel_quant quant, tfg_activation act, int8_t *scratch);
+                                           tfg_per_channel_quant quant, tfg_activation act,
+                                           const int32_t *packed, const int32_t *requant,
+                                           int8_t *scratch, int32_t ring_rows);
+
+/**
+ * tfg_conv1x1_inplace_s8 over GEMM-packed weights (see tfg_conv2d_gemm_s8): blocks of four pixels; scratch:
+ * 32 * ((in_c + 3) / 4) bytes, word aligned.
+ */
+tfg_status tfg_conv1x1_gemm_inplace_s8(int8_t *data, int32_t pixels, int32_t in_c, int32_t out_c,
+                                       const int16_t *filter, const tfg_gemm_channel *channels,
+                                       int32_t input_offset, int32_t output_offset, tfg_activation act, void *scratch);
 
 /* ===== end in-place ===== */
 

@@ -68,5 +68,18 @@ typedef struct {
     const int8_t *codebook;    /**< codebook entries, or NULL in the values variant (flash) */
     int32_t stride;            /**< codebook entries per output channel; 0 = one codebook for the tensor */
 } tfg_sparse;
+/**
+ * One output channel of the GEMM kernels (tfg_conv2d_gemm_s8, tfg_fully_connected_gemm_s8), computed by the
+ * generator: the accumulator starts at bias and sums w * (x + input_offset) with the channel's weights scaled
+ * by s = 2^(1 + max(shift, 0)) (packed int16 filter); the output is
+ * (SMMLAR(acc, multiplier, round) - (acc >>> c)) >> r, clamped: TFLM's double-rounding
+ * MultiplyByQuantizedMultiplier plus the output zero point, bit for bit (tfg_gemm.h).
+ */
+typedef struct {
+    int32_t bias;       /**< s * bias (0 when the operator has none) */
+    int32_t multiplier; /**< the fixed-point multiplier, in [2^30, 2^31) or 0 */
+    int32_t round;      /**< 2^(r - 1) + output_zero_point * 2^r, or output_zero_point when r = 0 */
+    int32_t shift;      /**< r + 256 * c: r = max(-shift, 0) the rounding right shift, c = 31 if r >= 1 else 32 */
+} tfg_gemm_channel;
 
 #endif /* TFG_TYPES_H */

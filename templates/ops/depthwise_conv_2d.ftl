@@ -1,10 +1,10 @@
 <#-- DEPTHWISE_CONV_2D int8 (runtime-c/src/conv/tfg_depthwise_conv2d_s8.c, or tfg_depthwise_conv2d_dsp_s8.c with
-     arena scratch for depth multiplier 1). Dims are {n, h, w, c}; the
+     the re-ordered filter and requantization table for depth multiplier 1). Dims are {n, h, w, c}; the
      filter's are {1, kh, kw, out channels}. A failing kernel makes invoke() return op + 1. -->
 <#macro dims d>(tfg_dims){${d[0]?c}, ${d[1]?c}, ${d[2]?c}, ${d[3]?c}}</#macro>
 <#macro call a>
-<#if a.scratch??><#assign pad = "    "><#else><#assign pad = ""></#if>
-if (tfg_depthwise_conv2d_<#if a.scratch??>dsp_</#if>s8(${a.input}, <@dims a.input_dims/>,
+<#if a.packed??><#assign pad = "    "><#else><#assign pad = ""></#if>
+if (tfg_depthwise_conv2d_<#if a.packed??>dsp_</#if>s8(${a.input}, <@dims a.input_dims/>,
 ${pad}                            ${a.filter}, <@dims a.filter_dims/>,
 ${pad}                            ${a.bias},
 ${pad}                            ${a.output}, <@dims a.output_dims/>,
@@ -12,34 +12,8 @@ ${pad}                            ${a.depth_multiplier?c},
 ${pad}                            ${a.stride_h?c}, ${a.stride_w?c}, ${a.dilation_h?c}, ${a.dilation_w?c}, ${a.pad_h?c}, ${a.pad_w?c},
 ${pad}                            ${a.input_offset?c}, ${a.output_offset?c},
 ${pad}                            (tfg_per_channel_quant){${a.multipliers}, ${a.shifts}},
-${pad}                            (tfg_activation){${a.act_min?c}, ${a.act_max?c}}<#if a.scratch??>, ${a.scratch}</#if>) != TFG_OK) {
+${pad}                            (tfg_activation){${a.act_min?c}, ${a.act_max?c}}<#if a.packed??>,
+${pad}                            ${a.packed}, ${a.requant}</#if>) != TFG_OK) {
     return ${(a.op + 1)?c};
 }
-</#macro>
-<#-- Row mode (codegen.RowCalls): the call's parameters as one const row, and the call made from a row r. -->
-<#macro row_fields a>
-int8_t *input;
-const int8_t *filter;
-const int32_t *bias;
-int8_t *output;
-const int32_t *multipliers;
-const int32_t *shifts;
-<#if a.scratch??>
-void *scratch;
-</#if>
-int16_t input_dims[4], filter_dims[4], output_dims[4];
-int16_t depth_multiplier, stride_h, stride_w, dilation_h, dilation_w, pad_h, pad_w;
-int16_t input_offset, output_offset, act_min, act_max;
-</#macro>
-<#macro row a>{${a.input}, ${a.filter}, ${a.bias}, ${a.output}, ${a.multipliers}, ${a.shifts},<#if a.scratch??> ${a.scratch},</#if>
- {${a.input_dims?map(x -> x?c)?join(", ")}}, {${a.filter_dims?map(x -> x?c)?join(", ")}}, {${a.output_dims?map(x -> x?c)?join(", ")}},
- ${a.depth_multiplier?c}, ${a.stride_h?c}, ${a.stride_w?c}, ${a.dilation_h?c}, ${a.dilation_w?c}, ${a.pad_h?c}, ${a.pad_w?c},
- ${a.input_offset?c}, ${a.output_offset?c}, ${a.act_min?c}, ${a.act_max?c}}</#macro>
-<#macro row_call a>
-return tfg_depthwise_conv2d_<#if a.scratch??>dsp_</#if>s8(r->input, (tfg_dims){r->input_dims[0], r->input_dims[1], r->input_dims[2], r->input_dims[3]},
-    r->filter, (tfg_dims){r->filter_dims[0], r->filter_dims[1], r->filter_dims[2], r->filter_dims[3]}, r->bias,
-    r->output, (tfg_dims){r->output_dims[0], r->output_dims[1], r->output_dims[2], r->output_dims[3]},
-    r->depth_multiplier, r->stride_h, r->stride_w, r->dilation_h, r->dilation_w, r->pad_h, r->pad_w,
-    r->input_offset, r->output_offset,
-    (tfg_per_channel_quant){r->multipliers, r->shifts}, (tfg_activation){r->act_min, r->act_max}<#if a.scratch??>, r->scratch</#if>);
 </#macro>

@@ -1,6 +1,6 @@
 <#-- DEPTHWISE_CONV_2D int8, depth multiplier 1, computed in place
      (runtime-c/src/inplace/tfg_depthwise_conv2d_inplace_s8.c): input and output start at the same arena
-     address; scratch holds one input channel plane. A failing kernel makes invoke() return op + 1. -->
+     address; scratch holds a ring of ring_rows output rows. A failing kernel makes invoke() return op + 1. -->
 <#macro dims d>(tfg_dims){${d[0]?c}, ${d[1]?c}, ${d[2]?c}, ${d[3]?c}}</#macro>
 <#macro call a>
 if (tfg_depthwise_conv2d_inplace_s8(${a.data}, <@dims a.input_dims/>,
@@ -11,31 +11,8 @@ if (tfg_depthwise_conv2d_inplace_s8(${a.data}, <@dims a.input_dims/>,
                                     ${a.input_offset?c}, ${a.output_offset?c},
                                     (tfg_per_channel_quant){${a.multipliers}, ${a.shifts}},
                                     (tfg_activation){${a.act_min?c}, ${a.act_max?c}},
-                                    (int8_t *)${a.scratch}) != TFG_OK) {
+                                    ${a.packed}, ${a.requant},
+                                    (int8_t *)${a.scratch}, ${a.ring_rows?c}) != TFG_OK) {
     return ${(a.op + 1)?c};
 }
-</#macro>
-<#-- Row mode (codegen.RowCalls): the call's parameters as one const row, and the call made from a row r. -->
-<#macro row_fields a>
-int8_t *data;
-const int8_t *filter;
-const int32_t *bias;
-const int32_t *multipliers;
-const int32_t *shifts;
-void *scratch;
-int16_t input_dims[4], filter_dims[4], output_dims[4];
-int16_t stride_h, stride_w, dilation_h, dilation_w, pad_h, pad_w;
-int16_t input_offset, output_offset, act_min, act_max;
-</#macro>
-<#macro row a>{${a.data}, ${a.filter}, ${a.bias}, ${a.multipliers}, ${a.shifts}, ${a.scratch},
- {${a.input_dims?map(x -> x?c)?join(", ")}}, {${a.filter_dims?map(x -> x?c)?join(", ")}}, {${a.output_dims?map(x -> x?c)?join(", ")}},
- ${a.stride_h?c}, ${a.stride_w?c}, ${a.dilation_h?c}, ${a.dilation_w?c}, ${a.pad_h?c}, ${a.pad_w?c},
- ${a.input_offset?c}, ${a.output_offset?c}, ${a.act_min?c}, ${a.act_max?c}}</#macro>
-<#macro row_call a>
-return tfg_depthwise_conv2d_inplace_s8(r->data, (tfg_dims){r->input_dims[0], r->input_dims[1], r->input_dims[2], r->input_dims[3]},
-    r->filter, (tfg_dims){r->filter_dims[0], r->filter_dims[1], r->filter_dims[2], r->filter_dims[3]}, r->bias,
-    (tfg_dims){r->output_dims[0], r->output_dims[1], r->output_dims[2], r->output_dims[3]},
-    r->stride_h, r->stride_w, r->dilation_h, r->dilation_w, r->pad_h, r->pad_w, r->input_offset, r->output_offset,
-    (tfg_per_channel_quant){r->multipliers, r->shifts}, (tfg_activation){r->act_min, r->act_max},
-    (int8_t *)r->scratch);
 </#macro>

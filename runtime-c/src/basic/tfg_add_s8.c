@@ -1,8 +1,10 @@
 /*
  * tinyforge runtime: ADD int8 with TFLM's general rescaling (add_common.cc, reference_integer_ops::AddFunc),
- * flat or with TFLM's 6-D slow broadcast.
+ * flat or with TFLM's 6-D slow broadcast. The three rescalings are prepared once per call
+ * (tfg_requant_prepare: one 64-bit multiply-accumulate and a shift each, equal to tfg_mbqm).
  */
 #include "tfg_fixedpoint.h"
+#include "tfg_dsp.h"
 #include "tfg_nn.h"
 
 /* The per-element constants, gathered once per call. */
@@ -10,6 +12,7 @@ typedef struct {
     int32_t in1_offset, in1_mult, in1_shift;
     int32_t in2_offset, in2_mult, in2_shift;
     int32_t left_shift, out_offset, out_mult, out_shift, act_min, act_max;
+    tfg_requant rq1, rq2, rq_out; /* the three multipliers (never INT32_MIN) prepared */
 } tfg_add_q;
 
 /* TFLM AddFunc; every shift is <= 0, so tfg_mbqm is MultiplyByQuantizedMultiplierSmallerThanOneExp. */
@@ -17,8 +20,9 @@ static int8_t tfg_add_one(int32_t x, int32_t y, const tfg_add_q *q)
 {
     const int32_t a = (q->in1_offset + x) * ((int32_t)1 << q->left_shift);
     const int32_t b = (q->in2_offset + y) * ((int32_t)1 << q->left_shift);
-    const int32_t sum = tfg_mbqm(a, q->in1_mult, q->in1_shift) + tfg_mbqm(b, q->in2_mult, q->in2_shift);
-    const int32_t raw = tfg_mbqm(sum, q->out_mult, q->out_shift) + q->out_offset;
+    const int32_t sum = tfg_requant_apply(a, &q->rq1, q->in1_mult, q->in1_shift)
+        + tfg_requant_apply(b, &q->rq2, q->in2_mult, q->in2_shift);
+    const int32_t raw = tfg_requant_apply(sum, &q->rq_out, q->out_mult, q->out_shift) + q->out_offset;
     return (int8_t)tfg_clamp(raw, q->act_min, q->act_max);
 }
 
@@ -41,6 +45,9 @@ void tfg_add_s8(const int8_t *input1, const int8_t *input2, int8_t *output, int3
     q.out_shift = output_shift;
     q.act_min = act_min;
     q.act_max = act_max;
+    q.rq1 = tfg_requant_prepare(input1_multiplier, input1_shift);
+    q.rq2 = tfg_requant_prepare(input2_multiplier, input2_shift);
+    q.rq_out = tfg_requant_prepare(output_multiplier, output_shift);
     if (dims == NULL) {
         int32_t i;
         for (i = 0; i < size; i++) {

@@ -1,7 +1,8 @@
 /*
  * Randomised check of the in-place kernels against the ordinary ones: tfg_conv1x1_inplace_s8 vs
- * tfg_conv2d_s8 with a 1x1 filter, tfg_depthwise_conv2d_inplace_s8 vs tfg_depthwise_conv2d_s8 (strides,
- * dilations, SAME/VALID padding). Prints "cases N" and exits 0, or prints the first mismatch
+ * tfg_conv2d_s8 with a 1x1 filter, tfg_depthwise_conv2d_inplace_s8 (with the generator's re-ordered filter,
+ * requantization table and ring size; DSP path when built with TFG_DSP_EMULATE) vs tfg_depthwise_conv2d_s8
+ * (strides, dilations, SAME/VALID padding). Prints "cases N" and exits 0, or prints the first mismatch
  * (case, byte index, expected, actual) and exits 1.
  */
 #include <stdio.h>
@@ -41,6 +42,74 @@ static void fill_quant(int32_t n)
         mult[i] = range(1 << 30, 0x7FFFFFFF);
         shift[i] = range(-9, 1);
     }
+}
+
+static int32_t packed[2 * 3 * 9 * 3 + 64];
+static int32_t requant[4 * 64];
+
+/* the generator's re-ordered filter and folded accumulator starts (codegen.ops.DepthwisePacking) */
+static void pack_filter(int32_t taps, int32_t ch, const int32_t *b, int32_t in_off)
+{
+    int32_t g;
+    int32_t t;
+    int32_t k;
+    int32_t c;
+    for (c = 0; c < ch; ++c) {
+        uint32_t sum = 0;
+        for (t = 0; t < taps; ++t) {
+            sum += (uint32_t)filter[t * ch + c];
+        }
+        packed[2 * taps * ((ch + 3) / 4) + c] = (int32_t)((b != NULL ? (uint32_t)b[c] : 0u) + (uint32_t)in_off * sum);
+    }
+    for (g = 0; g < (ch + 3) / 4; ++g) {
+        for (t = 0; t < taps; ++t) {
+            for (k = 0; k < 2; ++k) {
+                const int32_t lo = 4 * g + k < ch ? filter[t * ch + 4 * g + k] : 0;
+                const int32_t hi = 4 * g + k + 2 < ch ? filter[t * ch + 4 * g + k + 2] : 0;
+                packed[2 * (g * taps + t) + k] = (int32_t)(((uint32_t)lo & 0xFFFFu) | ((uint32_t)hi << 16));
+            }
+        }
+    }
+}
+
+/* the generator's requantization table (codegen.ops.DepthwisePacking.requantTable) */
+static void fill_requant(int32_t ch)
+{
+    int32_t c;
+    for (c = 0; c < ch; ++c) {
+        long long round = 1LL << 30;
+        int32_t code = -1 - shift[c];
+        if (shift[c] < 0) {
+            round += 1LL << (30 - shift[c]);
+            code = -shift[c] - 1;
+        }
+        requant[4 * c] = mult[c];
+        requant[4 * c + 1] = code;
+        requant[4 * c + 2] = (int32_t)(uint32_t)((unsigned long long)round & 0xFFFFFFFFu);
+        requant[4 * c + 3] = (int32_t)(round >> 32);
+    }
+}
+
+/* the ring the generator sizes (memory.InPlaceRules.depthwiseRingRows) */
+static int32_t ring_rows(int32_t in_w, int32_t out_h, int32_t out_w, int32_t c, int32_t sh, int32_t ph)
+{
+    int32_t head = 0;
+    int32_t most = 1;
+    int32_t oy;
+    for (oy = 0; oy < out_h; ++oy) {
+        long dead = 0x7FFFFFFFL;
+        if (oy - head + 1 > most) {
+            most = oy - head + 1;
+        }
+        if (oy + 1 < out_h) {
+            const int32_t next = (oy + 1) * sh - ph;
+            dead = (long)(next > 0 ? next : 0) * in_w * c;
+        }
+        while (head <= oy && (long)(head + 1) * out_w * c <= dead) {
+            ++head;
+        }
+    }
+    return most;
 }
 
 static int compare(const char *what, int cs, int32_t n)
@@ -168,8 +237,11 @@ int main(void)
             }
             memset(data, 0x5A, sizeof data);
             memcpy(data, in_buf, (size_t)(n * h * w * c));
+            pack_filter(kh * kw, c, b, in_off);
+            fill_requant(c);
             if (tfg_depthwise_conv2d_inplace_s8(data, idims, filter, fdims, b, odims, sh, sw, dh, dw, ph, pw, in_off,
-                                                out_off, q, act, scratch) != TFG_OK) {
+                                                out_off, q, act, packed, requant, scratch,
+                                                ring_rows(w, oh, ow, c, sh, ph)) != TFG_OK) {
                 printf("depthwise case %d: in-place kernel failed\n", cs);
                 return 1;
             }

@@ -51,6 +51,8 @@ final class TrainCommand implements Command {
                         .build())
                 .addOption(Option.builder().longOpt("lr").hasArg().argName("LR").desc("Adam learning rate (default 0.002)")
                         .build())
+                .addOption(Option.builder().longOpt("lr-decay").hasArg().argName("KIND")
+                        .desc("learning-rate schedule: none or linear (to 0 over the run; default none)").build())
                 .addOption(Option.builder().longOpt("limit").hasArg().argName("N")
                         .desc("use only the first N training and N test images").build())
                 .addOption(Option.builder().longOpt("threads").hasArg().argName("N")
@@ -72,12 +74,17 @@ final class TrainCommand implements Command {
         long seed = longOption(cl, "seed", 1);
         double lr = doubleOption(cl, "lr", 2e-3);
         ArchSpec arch = ArchSpec.parse(cl.getOptionValue("arch", ArchSpec.COURSE));
+        String decay = cl.getOptionValue("lr-decay", "none").strip();
+        if (!decay.equals("none") && !decay.equals("linear")) {
+            throw new UsageException("--lr-decay must be none or linear, not '" + decay + "'");
+        }
 
         LabeledImages train = ImageDatasets.train(dir).limit(limit);
         LabeledImages test = ImageDatasets.test(dir).limit(limit);
         CnnTrainer.threads(threads);
         long t0 = System.nanoTime();
-        CnnTrainer trainer = new CnnTrainer(new CnnTrainer.Config(arch, epochs, batch, lr, seed), train.rows(),
+        CnnTrainer trainer = new CnnTrainer(new CnnTrainer.Config(arch, epochs, batch, lr, seed,
+                decay.equals("linear")), train.rows(),
                 train.cols());
         trainer.train(train, test, TrainProgress.stderr());
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -88,8 +95,10 @@ final class TrainCommand implements Command {
             Files.createDirectories(parent);
         }
         Files.write(out, bytes);
-        inv.out().printf(Locale.ROOT, "trained %s on %,d %s images, %d epoch(s), batch %d, lr %s, seed %d in %.1f s%n",
-                arch, train.count(), dataset, epochs, batch, lr, seed, seconds);
+        inv.out().printf(Locale.ROOT,
+                "trained %s on %,d %s images, %d epoch(s), batch %d, lr %s%s, seed %d in %.1f s%n", arch,
+                train.count(), dataset, epochs, batch, lr, decay.equals("linear") ? " (linear decay)" : "", seed,
+                seconds);
         inv.out().printf(Locale.ROOT, "test accuracy (ND4J, %,d images): %.4f%n", test.count(), acc);
         inv.out().printf(Locale.ROOT, "wrote %s (float32, %,d bytes, %,d parameters)%n", out, bytes.length,
                 trainer.result().parameters());

@@ -34,6 +34,10 @@ public final class InPlaceEmitters {
     }
 
     private static OpCall conv1x1(Conv2DParams p, EmitContext ctx) {
+        io.tinyforge.codegen.ops.GemmWeights gw = io.tinyforge.codegen.ops.GemmWeights.conv(p, ctx.graph());
+        if (gw != null) {
+            return conv1x1Gemm(p, gw, ctx);
+        }
         Map<String, Object> a = new HashMap<>();
         a.put("op", p.op().index());
         a.put("data", ctx.tensor(p.output()));
@@ -51,6 +55,25 @@ public final class InPlaceEmitters {
         a.put("scratch", ctx.scratch());
         a.put("block_pixels", io.tinyforge.memory.InPlaceRules.conv1x1BlockPixels(p));
         return new OpCall("conv_1x1_inplace", a, List.of("inplace/tfg_conv1x1_inplace_s8.c", "conv/tfg_conv2d_s8.c"));
+    }
+
+    /** The in-place 1x1 convolution over GEMM-packed weights (blocks of four pixels). */
+    private static OpCall conv1x1Gemm(Conv2DParams p, io.tinyforge.codegen.ops.GemmWeights gw, EmitContext ctx) {
+        Map<String, Object> a = new HashMap<>();
+        a.put("op", p.op().index());
+        a.put("data", ctx.tensor(p.output()));
+        a.put("pixels", p.batches() * p.inH() * p.inW());
+        a.put("in_c", p.inC());
+        a.put("out_c", p.outC());
+        a.put("filter", gw.filter(ctx, "t" + p.filter() + "_gemm"));
+        a.put("channels", gw.channels(ctx, "conv_gemm"));
+        a.put("zp_after", gw.zeroPointAfter());
+        a.put("input_offset", p.inputOffset());
+        a.put("act_min", p.actMin());
+        a.put("act_max", p.actMax());
+        a.put("scratch", ctx.scratch());
+        return new OpCall("conv_1x1_gemm_inplace", a,
+                List.of("inplace/tfg_conv1x1_gemm_inplace_s8.c", "conv/tfg_conv2d_gemm_block_s8.c"));
     }
 
     private static OpCall depthwise(DepthwiseConv2DParams p, EmitContext ctx) {
@@ -75,6 +98,11 @@ public final class InPlaceEmitters {
         a.put("act_min", p.actMin());
         a.put("act_max", p.actMax());
         a.put("scratch", ctx.scratch());
-        return new OpCall("depthwise_conv_2d_inplace", a, List.of("inplace/tfg_depthwise_conv2d_inplace_s8.c"));
+        a.put("ring_rows", io.tinyforge.memory.InPlaceRules.depthwiseRingRows(p));
+        String[] packed = io.tinyforge.codegen.ops.DepthwisePacking.register(p, ctx);
+        a.put("packed", packed == null ? "NULL" : packed[0]);
+        a.put("requant", packed == null ? "NULL" : packed[1]);
+        return new OpCall("depthwise_conv_2d_inplace", a, List.of("inplace/tfg_depthwise_conv2d_inplace_s8.c",
+                "conv/tfg_depthwise_conv2d_dsp_s8.c", "conv/tfg_depthwise_conv2d_s8.c"));
     }
 }

@@ -19,7 +19,8 @@ import java.util.Map;
  * <li>CONV_2D 1x1 (stride 1, no padding, one group): {@code tfg_conv1x1_inplace_s8}, a block of input pixels
  * (about 256 bytes) of scratch; blocks are visited in the order that never clobbers an unread input pixel.</li>
  * <li>DEPTHWISE_CONV_2D with depth multiplier 1, one batch (any stride, padding, dilation; the output has no more pixels
- * than the input): {@code tfg_depthwise_conv2d_inplace_s8}, one input channel plane of scratch.</li>
+ * than the input): {@code tfg_depthwise_conv2d_inplace_s8}, a ring of output rows in scratch
+ * ({@link #depthwiseRingRows}).</li>
  * <li>RELU, RELU6, QUANTIZE (int8 to int8) and ADD (an input with the output's dtype and size, so not
  * broadcast): their ordinary kernels read element i before writing element i, so the output pointer may equal
  * that input's; no scratch.</li>
@@ -79,8 +80,9 @@ public final class InPlaceRules {
         boolean pointwise = p.filterH() == 1 && p.filterW() == 1 && p.strideH() == 1 && p.strideW() == 1
                 && p.padH() == 0 && p.padW() == 0 && p.groups() == 1 && p.filterC() == p.inC()
                 && p.outH() == p.inH() && p.outW() == p.inW();
-        return pointwise ? new InPlace(p.input(), p.output(), (long) conv1x1BlockPixels(p) * p.inC(),
-                "tfg_conv1x1_inplace_s8") : null;
+        // scratch for either kernel: a block of int8 pixels, or tfg_conv1x1_gemm_inplace_s8's four widened pixels
+        long scratch = Math.max((long) conv1x1BlockPixels(p) * p.inC(), 32L * ((p.inC() + 3) / 4));
+        return pointwise ? new InPlace(p.input(), p.output(), scratch, "tfg_conv1x1_inplace_s8") : null;
     }
 
     /**
@@ -98,7 +100,31 @@ public final class InPlaceRules {
         }
         boolean ok = p.depthMultiplier() == 1 && p.inC() == p.outC() && p.batches() == 1
                 && (long) p.outH() * p.outW() <= (long) p.inH() * p.inW();
-        return ok ? new InPlace(p.input(), p.output(), (long) p.inH() * p.inW(), "tfg_depthwise_conv2d_inplace_s8")
-                : null;
+        return ok ? new InPlace(p.input(), p.output(), (long) depthwiseRingRows(p) * p.outW() * p.outC(),
+                "tfg_depthwise_conv2d_inplace_s8") : null;
+    }
+
+    /**
+     * Output rows the in-place depthwise kernel keeps in its scratch ring: it computes row oy, then copies rows
+     * into place, in order, while a row's bytes end at or before the first input row of output row oy + 1
+     * (all of them after the last row); the ring must hold the rows computed but not yet copied. Mirrors
+     * {@code tfg_depthwise_conv2d_inplace_s8}.
+     */
+    public static int depthwiseRingRows(DepthwiseConv2DParams p) {
+        long inRow = (long) p.inW() * p.inC();
+        long outRow = (long) p.outW() * p.outC();
+        int head = 0;
+        int most = 1;
+        for (int oy = 0; oy < p.outH(); oy++) {
+            most = Math.max(most, oy - head + 1);
+            long dead = Long.MAX_VALUE;
+            if (oy + 1 < p.outH()) {
+                dead = Math.max(0, (oy + 1) * p.strideH() - p.padH()) * inRow;
+            }
+            while (head <= oy && (head + 1) * outRow <= dead) {
+                head++;
+            }
+        }
+        return most;
     }
 }

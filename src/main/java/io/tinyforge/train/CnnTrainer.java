@@ -25,6 +25,8 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.PolySchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
@@ -35,13 +37,22 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  */
 public final class CnnTrainer {
 
-    /** Hyper-parameters. */
-    public record Config(ArchSpec arch, int epochs, int batch, double learningRate, long seed) {
+    /**
+     * Hyper-parameters. With {@code linearDecay} the Adam learning rate falls linearly from
+     * {@code learningRate} towards 0 over all the batches of the run (ND4J PolySchedule, power 1, per iteration);
+     * otherwise it stays constant.
+     */
+    public record Config(ArchSpec arch, int epochs, int batch, double learningRate, long seed, boolean linearDecay) {
         public Config {
             if (epochs < 0 || batch < 1 || !(learningRate > 0)) {
                 throw new ModelException("bad training settings: epochs " + epochs + ", batch " + batch + ", lr "
                         + learningRate + " (need epochs >= 0, batch >= 1, lr > 0)");
             }
+        }
+
+        /** Constant learning rate. */
+        public Config(ArchSpec arch, int epochs, int batch, double learningRate, long seed) {
+            this(arch, epochs, batch, learningRate, seed, false);
         }
     }
 
@@ -182,6 +193,13 @@ public final class CnnTrainer {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
+        }
+        if (config.linearDecay() && !gradientsBuilt) {
+            long total = Math.max(1L, (long) batches * config.epochs());
+            sd.setTrainingConfig(TrainingConfig.builder()
+                    .updater(new Adam(new PolySchedule(ScheduleType.ITERATION, config.learningRate(), 1.0,
+                            (int) Math.min(Integer.MAX_VALUE, total))))
+                    .dataSetFeatureMapping(INPUT).dataSetLabelMapping(LABEL).build());
         }
         BatchListener listener = new BatchListener();
         for (int e = 0; e < config.epochs(); e++) {

@@ -73,7 +73,7 @@ class InPlaceTest {
     }
 
     static Stream<String> sanitize() {
-        return Stream.of("plain", "sanitized");
+        return Stream.of("plain", "sanitized", "dsp-emulated");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -83,7 +83,10 @@ class InPlaceTest {
         Files.writeString(tmp.resolve("tfg_config.h"), "/* empty: double rounding */\n");
         List<String> flags = new ArrayList<>(List.of("-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic",
                 "-I" + rt.resolve("include"), "-I" + tmp));
-        if (mode.equals("sanitized")) {
+        if (mode.equals("dsp-emulated")) {
+            flags.add("-DTFG_DSP_EMULATE");
+        }
+        if (!mode.equals("plain")) {
             flags.addAll(List.of("-O1", "-g", "-fsanitize=address,undefined", "-fno-sanitize-recover=all"));
         } else {
             flags.add("-O2");
@@ -91,7 +94,8 @@ class InPlaceTest {
         List<Path> src = List.of(Path.of("src/test/resources/ctest/inplace_kernels.c"),
                 rt.resolve("src/conv/tfg_conv2d_s8.c"), rt.resolve("src/conv/tfg_depthwise_conv2d_s8.c"),
                 rt.resolve("src/inplace/tfg_conv1x1_inplace_s8.c"),
-                rt.resolve("src/inplace/tfg_depthwise_conv2d_inplace_s8.c"));
+                rt.resolve("src/inplace/tfg_depthwise_conv2d_inplace_s8.c"),
+                rt.resolve("src/conv/tfg_depthwise_conv2d_dsp_s8.c"));
         String out = new String(NativeProgram.build("gcc", flags, src, tmp).run(new byte[0]), StandardCharsets.UTF_8);
         assertTrue(out.startsWith("cases "), out);
         assertTrue(Integer.parseInt(out.strip().substring(6)) > 500, out);

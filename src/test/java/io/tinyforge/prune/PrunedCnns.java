@@ -13,13 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test CNNs with seeded random weights (no training), magnitude-pruned and quantized. */
-final class PrunedCnns {
+public final class PrunedCnns {
 
     private PrunedCnns() {
     }
 
     /** A CNN of {@code spec} on side×side images with He-like uniform random weights and small biases. */
-    static TrainedCnn random(String spec, int side, long seed) {
+    public static TrainedCnn random(String spec, int side, long seed) {
         ArchSpec arch = ArchSpec.parse(spec);
         SplitMix64 rng = new SplitMix64(seed);
         List<TrainedCnn.LayerWeights> layers = new ArrayList<>();
@@ -66,7 +66,7 @@ final class PrunedCnns {
     }
 
     /** {@code cnn} with every weight layer magnitude-pruned to {@code sparsity} (biases kept). */
-    static TrainedCnn pruned(TrainedCnn cnn, double sparsity) {
+    public static TrainedCnn pruned(TrainedCnn cnn, double sparsity) {
         List<TrainedCnn.LayerWeights> out = new ArrayList<>();
         for (TrainedCnn.LayerWeights lw : cnn.layers()) {
             if (lw.weights() == null) {
@@ -84,7 +84,7 @@ final class PrunedCnns {
     }
 
     /** Full-int8 PTQ of the float graph of {@code cnn} on 20 synthetic records (seed 5). */
-    static Graph int8(TrainedCnn cnn, String name) {
+    public static Graph int8(TrainedCnn cnn, String name) {
         Graph f = CnnGraph.of(cnn, name);
         return FullIntegerQuantizer.quantize(f, CalibrationData.synthetic(f, 20, 5), Observers.byName("minmax"),
                 IoType.INT8).quantized();

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** CONV_2D as one {@code tfg_conv2d_dsp_s8} call (ungrouped, with arena scratch) or {@code tfg_conv2d_s8} call (template {@code conv_2d}); multipliers and shifts go to flash. */
+/** CONV_2D as one {@code tfg_conv2d_gemm_s8} call (packed weights, {@link GemmWeights}) where it applies, else {@code tfg_conv2d_dsp_s8} (ungrouped, with arena scratch) or {@code tfg_conv2d_s8} call (template {@code conv_2d}); multipliers and shifts go to flash. */
 public final class Conv2DEmitter implements OpEmitter<Conv2DParams> {
 
     @Override
@@ -44,6 +44,14 @@ public final class Conv2DEmitter implements OpEmitter<Conv2DParams> {
         }
         if (p.groups() == 1) {
             a.put("scratch", ctx.scratch());
+            GemmWeights gw = GemmWeights.conv(p, ctx.graph());
+            if (gw != null) {
+                a.put("filter", gw.filter(ctx, "t" + p.filter() + "_gemm"));
+                a.put("channels", gw.channels(ctx, "conv_gemm"));
+                a.put("zp_after", gw.zeroPointAfter());
+                return new OpCall("conv_2d_gemm", a,
+                        List.of("conv/tfg_conv2d_gemm_s8.c", "conv/tfg_conv2d_gemm_block_s8.c"));
+            }
             return new OpCall("conv_2d", a, List.of("conv/tfg_conv2d_s8.c", "conv/tfg_conv2d_dsp_s8.c"));
         }
         return new OpCall("conv_2d", a, List.of("conv/tfg_conv2d_s8.c"));

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** DEPTHWISE_CONV_2D as one {@code tfg_depthwise_conv2d_dsp_s8} (depth multiplier 1) or {@code tfg_depthwise_conv2d_s8} call (template {@code depthwise_conv_2d}). */
+/** DEPTHWISE_CONV_2D as one {@code tfg_depthwise_conv2d_dsp_s8} (depth multiplier 1, filter re-ordered by {@link DepthwisePacking}) or {@code tfg_depthwise_conv2d_s8} call (template {@code depthwise_conv_2d}). */
 public final class DepthwiseConv2DEmitter implements OpEmitter<DepthwiseConv2DParams> {
 
     @Override
@@ -40,7 +40,9 @@ public final class DepthwiseConv2DEmitter implements OpEmitter<DepthwiseConv2DPa
             return cb.call("depthwise_conv_2d", a, "conv/tfg_depthwise_conv2d_cb_s8.c");
         }
         if (p.depthMultiplier() == 1) {
-            a.put("scratch", ctx.scratch());
+            String[] packed = DepthwisePacking.register(p, ctx);
+            a.put("packed", packed == null ? "NULL" : packed[0]);
+            a.put("requant", packed == null ? "NULL" : packed[1]);
             return new OpCall("depthwise_conv_2d", a,
                     List.of("conv/tfg_depthwise_conv2d_s8.c", "conv/tfg_depthwise_conv2d_dsp_s8.c"));
         }

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * FULLY_CONNECTED as one {@code tfg_fully_connected_s8} call (template {@code fully_connected}). Per-tensor
+ * FULLY_CONNECTED as one {@code tfg_fully_connected_gemm_s8} call (packed weights, {@link GemmWeights}) where
+ * it applies, else one {@code tfg_fully_connected_dsp_s8} call (template {@code fully_connected}). Per-tensor
  * weights pass one-element multiplier/shift arrays with {@code per_channel = 0}.
  */
 public final class FullyConnectedEmitter implements OpEmitter<FullyConnectedParams> {
@@ -40,6 +41,14 @@ public final class FullyConnectedEmitter implements OpEmitter<FullyConnectedPara
         }
         if (cb != null) {
             return cb.call("fully_connected", a, "conv/tfg_fully_connected_cb_s8.c");
+        }
+        GemmWeights gw = GemmWeights.fullyConnected(p, ctx.graph());
+        if (gw != null && p.scratchBytes() > 0) {
+            a.put("filter", gw.filter(ctx, "t" + p.filter() + "_gemm"));
+            a.put("channels", gw.channels(ctx, "fc_gemm"));
+            a.put("zp_after", gw.zeroPointAfter());
+            a.put("scratch", ctx.scratch());
+            return new OpCall("fully_connected_gemm", a, List.of("conv/tfg_fully_connected_gemm_s8.c"));
         }
         return new OpCall("fully_connected", a,
                 List.of("conv/tfg_fully_connected_s8.c", "conv/tfg_fully_connected_dsp_s8.c"));

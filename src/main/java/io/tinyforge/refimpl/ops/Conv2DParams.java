@@ -58,7 +58,8 @@ public record Conv2DParams(Operator op, int input, int filter, int bias, int out
             return 0;
         }
         long k = (long) filterH * filterW * filterC;
-        return 16L * outC + 8 * (k / 4 * 4) + 16 * (k % 4) + (k + 3) / 4 * 4;
+        long gemm = 36 * ((k + 3) / 4); // tfg_conv2d_gemm_s8: four pixels' int16 columns and one int8 row
+        return Math.max(gemm, 16L * outC + 8 * (k / 4 * 4) + 16 * (k % 4) + (k + 3) / 4 * 4);
     }
 
     /** Multiply-accumulates of one inference: output elements x filter taps x input channels per group. */

@@ -48,12 +48,6 @@ public record DepthwiseConv2DParams(Operator op, int input, int filter, int bias
         return shifts.clone();
     }
 
-    /** Arena scratch of the DSP kernel (depth multiplier 1): 16 B of prepared requantization per channel. */
-    @Override
-    public long scratchBytes() {
-        return depthMultiplier == 1 ? 16L * outC : 0;
-    }
-
     /** Multiply-accumulates of one inference: output elements x filter taps. */
     @Override
     public long macs() {

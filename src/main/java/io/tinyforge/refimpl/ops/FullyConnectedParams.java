@@ -44,6 +44,15 @@ public record FullyConnectedParams(Operator op, int input, int filter, int bias,
         return shifts.clone();
     }
 
+    /**
+     * Arena scratch of the GEMM kernel ({@code tfg_fully_connected_gemm_s8}, symmetric weights, double rounding):
+     * the input row widened to int16, 8 bytes per group of four inputs; 0 otherwise.
+     */
+    @Override
+    public long scratchBytes() {
+        return filterOffset == 0 && rounding == Rounding.DOUBLE && accumDepth > 0 ? 8L * ((accumDepth + 3) / 4) : 0;
+    }
+
     /** Multiply-accumulates of one inference: outputs x inputs x batches. */
     @Override
     public long macs() {
