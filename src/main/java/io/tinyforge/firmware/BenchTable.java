@@ -37,7 +37,9 @@ public final class BenchTable {
     private final int vectors;
     private final boolean inPlace;
     private final List<Result> results = new ArrayList<>();
+    private final String commit = commit();
 
+    /** Records the git commit now, before the runs, so the header names the code that was measured. */
     public BenchTable(String command, TflmBaselines baselines, int vectors, boolean inPlace) {
         this.command = command;
         this.baselines = baselines;
@@ -58,7 +60,7 @@ public final class BenchTable {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Measured %s UTC at commit `%s` with `%s` (%s layout, first %d golden "
                 + "vectors per run).%n%n", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
-                        "yyyy-MM-dd HH:mm")), commit(), command, inPlace ? "default (in-place)" : "--no-in-place",
+                        "yyyy-MM-dd HH:mm")), commit, command, inPlace ? "default (in-place)" : "--no-in-place",
                 vectors));
         Map<String, List<Result>> byBoard = new LinkedHashMap<>();
         for (Result r : results) {
