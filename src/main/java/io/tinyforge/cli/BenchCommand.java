@@ -73,7 +73,8 @@ final class BenchCommand implements Command {
                         .desc("golden input records per run (default 10, all)").build())
                 .addOption(Option.builder().longOpt("baselines").hasArg().argName("FILE")
                         .desc("TFLM figures (default DIR/../baselines/tflm-cortex-m.md)").build())
-                .addOption(Models.noInPlaceOption());
+                .addOption(Models.noInPlaceOption())
+                .addOption(Models.optimizeOption());
     }
 
     @Override
@@ -101,6 +102,7 @@ final class BenchCommand implements Command {
                 : dir.resolve("..").resolve("baselines").resolve("tflm-cortex-m.md");
         TflmBaselines baselines = Files.isRegularFile(baselineFile) ? TflmBaselines.read(baselineFile)
                 : TflmBaselines.none();
+        Models.optimize(cl);
         boolean inPlace = !cl.hasOption("no-in-place");
         BenchTable table = new BenchTable(inv.commandLine(), baselines, vectors, inPlace);
         Path pluginDir = Path.of(System.getProperty("user.home"), ".cache", "tinyforge", "qemu-plugin");

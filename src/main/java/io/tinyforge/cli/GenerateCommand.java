@@ -36,6 +36,7 @@ final class GenerateCommand implements Command {
                 .addOption(Models.nameOption())
                 .addOption(Models.roundingOption())
                 .addOption(Models.noInPlaceOption())
+                .addOption(Models.optimizeOption())
                 .addOption(Option.builder().longOpt("planner").hasArg().argName("NAME")
                         .desc("memory planner: " + String.join(", ", Planners.names())).build());
     }
@@ -48,6 +49,7 @@ final class GenerateCommand implements Command {
         }
         String cname = Models.name(cl, model);
         PreparedModel m = Models.prepare(Models.load(model), Models.rounding(cl));
+        Models.optimize(cl);
         GeneratorOptions opt = new GeneratorOptions(cname, inv.commandLine(),
                 Planners.byName(cl.getOptionValue("planner", Planners.defaultPlanner().name())))
                 .withInPlace(!cl.hasOption("no-in-place"));

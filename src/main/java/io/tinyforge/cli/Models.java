@@ -25,6 +25,20 @@ final class Models {
                 .desc("run every operator out of place: larger arena, but the DSP kernels on M4/M7/M33").build();
     }
 
+    /** {@code --optimize speed|size}: GEMM-packed int16 filters vs the smallest weight layout per filter. */
+    static Option optimizeOption() {
+        return Option.builder().longOpt("optimize").hasArg().argName("speed|size")
+                .desc("speed (default): int16-packed filters for the GEMM kernels, sparse only for pruned models; "
+                        + "size: int8 filters, each stored dense, codebook or sparse, whichever is smallest").build();
+    }
+
+    /** Applies {@code --optimize} when given (process-wide: the memory plan and the emitters read it). */
+    static void optimize(CommandLine cl) {
+        if (cl.hasOption("optimize")) {
+            io.tinyforge.codegen.Optimize.use(io.tinyforge.codegen.Optimize.parse(cl.getOptionValue("optimize")));
+        }
+    }
+
     static Option roundingOption() {
         return Option.builder().longOpt("rounding").hasArg().argName("double|single")
                 .desc("rescaling rounding: double (TFLM default) or single (TFLITE_SINGLE_ROUNDING)").build();

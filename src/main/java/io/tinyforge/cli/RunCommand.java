@@ -47,7 +47,8 @@ final class RunCommand implements Command {
                 .addOption(Option.builder().longOpt("output").hasArg().argName("OUT.bin")
                         .desc("where to write the N output records").build())
                 .addOption(Models.roundingOption())
-                .addOption(Models.noInPlaceOption());
+                .addOption(Models.noInPlaceOption())
+                .addOption(Models.optimizeOption());
     }
 
     @Override
@@ -75,6 +76,7 @@ final class RunCommand implements Command {
                     + rec + "-byte input record of " + model.getFileName());
         }
         PreparedModel m = Models.prepare(g, Models.rounding(cl));
+        Models.optimize(cl);
         GeneratorOptions opt = new GeneratorOptions(Models.name(cl, model), inv.commandLine())
                 .withInPlace(!cl.hasOption("no-in-place"));
         byte[] out = switch (engine) {

@@ -25,17 +25,33 @@ public final class SparsePolicy {
 
     /** True unless sparse weights were switched off by property or environment. */
     public static boolean enabled() {
-        String v = System.getProperty("tinyforge.sparse", System.getenv("TINYFORGE_SPARSE"));
-        if (v == null) {
-            return true;
-        }
-        String l = v.trim().toLowerCase(Locale.ROOT);
+        String l = setting();
         return !(l.equals("off") || l.equals("0") || l.equals("false") || l.equals("no"));
+    }
+
+    /**
+     * True when {@code g}'s filters may be stored sparse: always with {@code --optimize size} or the property set
+     * to {@code on}; otherwise (speed, the default) only in models that {@code prune} marked, since the sparse
+     * kernels save flash, not instructions.
+     */
+    public static boolean allowedFor(Graph g) {
+        if (!enabled()) {
+            return false;
+        }
+        String l = setting();
+        return l.equals("on") || l.equals("1") || l.equals("true") || l.equals("yes")
+                || io.tinyforge.codegen.Optimize.current() == io.tinyforge.codegen.Optimize.SIZE
+                || PruningMetadata.present(g);
+    }
+
+    private static String setting() {
+        String v = System.getProperty("tinyforge.sparse", System.getenv("TINYFORGE_SPARSE"));
+        return v == null ? "" : v.trim().toLowerCase(Locale.ROOT);
     }
 
     /** The sparse layout of {@code op}'s filter in generated C, or null when it stays dense or codebook. */
     public static SparseLayout layout(Graph g, Operator op) {
-        if (g == null || !enabled() || (op.type() != OpType.CONV_2D && op.type() != OpType.FULLY_CONNECTED)
+        if (g == null || !allowedFor(g) || (op.type() != OpType.CONV_2D && op.type() != OpType.FULLY_CONNECTED)
                 || op.inputCount() < 2 || op.input(1) < 0) {
             return null;
         }

@@ -111,10 +111,20 @@ public final class FullIntegerQuantizer {
             numbered.add(new Operator(numbered.size(), op.type(), op.inputs(), op.outputs(), op.options(),
                     op.intermediates()));
         }
-        Graph out = new Graph(g.name() + "_int8", tensors, numbered, inputs, outputs, g.sha256());
+        Graph out = new Graph(g.name() + "_int8", tensors, numbered, inputs, outputs, g.sha256(), kept(g));
         checkConcat(out);
         PreparedModel.prepare(out);
         return new QuantizedModel(out, g, ranges);
+    }
+
+    /** The metadata that stays true of the int8 graph: the pruning record (its zeros survive quantization). */
+    private static java.util.Map<String, byte[]> kept(Graph g) {
+        java.util.Map<String, byte[]> m = new java.util.LinkedHashMap<>();
+        byte[] pruning = g.metadata().get(io.tinyforge.prune.PruningMetadata.NAME);
+        if (pruning != null) {
+            m.put(io.tinyforge.prune.PruningMetadata.NAME, pruning);
+        }
+        return m;
     }
 
     static void requireFloat(Graph g) {

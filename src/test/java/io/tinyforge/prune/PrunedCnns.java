@@ -86,6 +86,12 @@ public final class PrunedCnns {
     /** Full-int8 PTQ of the float graph of {@code cnn} on 20 synthetic records (seed 5). */
     public static Graph int8(TrainedCnn cnn, String name) {
         Graph f = CnnGraph.of(cnn, name);
+        // marked as `prune` marks its output: with the default --optimize speed only marked models go sparse
+        PruneOptions o = new PruneOptions(0, false, PruningSchedule.Kind.CONSTANT, StructuredPruner.Norm.L1, 0, 64,
+                1e-3, 1);
+        java.util.Map<String, byte[]> meta = new java.util.LinkedHashMap<>(f.metadata());
+        meta.put(PruningMetadata.NAME, PruningMetadata.toJson(f, o, cnn.arch().toString(), cnn.arch().toString()));
+        f = f.withMetadata(meta);
         return FullIntegerQuantizer.quantize(f, CalibrationData.synthetic(f, 20, 5), Observers.byName("minmax"),
                 IoType.INT8).quantized();
     }

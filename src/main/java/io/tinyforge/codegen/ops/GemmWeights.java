@@ -45,7 +45,8 @@ public final class GemmWeights {
 
     /** The packed CONV_2D filter (one group, OHWI rows), or null when the GEMM kernel does not apply. */
     public static GemmWeights conv(Conv2DParams p, Graph g) {
-        if (g == null || p.groups() != 1 || p.filterC() != p.inC() || p.rounding() != Rounding.DOUBLE) {
+        if (g == null || io.tinyforge.codegen.Optimize.current() != io.tinyforge.codegen.Optimize.SPEED
+                || p.groups() != 1 || p.filterC() != p.inC() || p.rounding() != Rounding.DOUBLE) {
             return null;
         }
         int k = p.filterH() * p.filterW() * p.filterC();
@@ -55,7 +56,8 @@ public final class GemmWeights {
 
     /** The packed FULLY_CONNECTED filter (rows in blocks of four), or null when the GEMM kernel does not apply. */
     public static GemmWeights fullyConnected(FullyConnectedParams p, Graph g) {
-        if (g == null || p.filterOffset() != 0 || p.rounding() != Rounding.DOUBLE || p.accumDepth() < 1) {
+        if (g == null || io.tinyforge.codegen.Optimize.current() != io.tinyforge.codegen.Optimize.SPEED
+                || p.filterOffset() != 0 || p.rounding() != Rounding.DOUBLE || p.accumDepth() < 1) {
             return null;
         }
         int[] m = p.multipliers();
