@@ -138,6 +138,24 @@ static inline int32_t tfg_gemm_requant(int32_t acc, int32_t multiplier, int32_t 
     return tfg_gemm_asr(tfg_gemm_smmlar(acc, multiplier, round) - tfg_gemm_lsr(acc, c), shift);
 }
 
+/** tfg_gemm_requant for a channel whose c is 31 (every channel with a right shift, and constant channels). */
+static inline int32_t tfg_gemm_requant31(int32_t acc, int32_t multiplier, int32_t round, int32_t shift)
+{
+    return tfg_gemm_asr(tfg_gemm_smmlar(acc, multiplier, round) - (int32_t)((uint32_t)acc >> 31), shift);
+}
+
+/** 1 when every channel's correction shift c is 31 (tfg_gemm_requant31 applies), else 0. */
+static inline int32_t tfg_gemm_all_c31(const tfg_gemm_channel *channels, int32_t n)
+{
+    int32_t i;
+    for (i = 0; i < n; ++i) {
+        if ((channels[i].shift >> 8) != 31) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /** input_offset in both halfwords, for tfg_gemm_sxtab16. */
 static inline int32_t tfg_gemm_offset2(int32_t input_offset)
 {

@@ -172,10 +172,13 @@ tfg_status tfg_fully_connected_dsp_s8(const int8_t *input, const int8_t *filter,
  * the channels' rounding constants hold the output zero point). Same bytes out as
  * tfg_conv2d_s8 / tfg_fully_connected_s8 on the original weights; DSP instructions where available.
  */
-/** The outputs of n <= 4 pixels (out, out + out_c, ...) from one block of widened columns; all channels. */
+/**
+ * The outputs of n <= 4 pixels (out, out + out_c, ...) from one block of widened columns; all channels. c31: 1
+ * when every channel's correction shift is 31 (tfg_gemm_all_c31).
+ */
 void tfg_conv2d_gemm_block_s8(const int32_t *cols, int32_t groups, const int16_t *filter,
                               const tfg_gemm_channel *channels, int32_t out_c, int8_t *out, int32_t n,
-                              int32_t output_offset, tfg_activation act);
+                              int32_t output_offset, tfg_activation act, int32_t c31);
 /**
  * CONV_2D with one group; filter [out_c][groups of kh * kw * in_c]; scratch: 36 * groups bytes (four pixels'
  * int16 columns, then one int8 receptive field), word aligned.

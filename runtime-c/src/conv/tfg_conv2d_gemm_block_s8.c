@@ -30,7 +30,75 @@
         a3 = tfg_gemm_smlad(wo_, xo_, a3); \
     } while (0)
 
-/* the four accumulators of one channel: bias plus the groups, two groups per loop pass */
+#if TFG_DSP_NATIVE
+/*
+ * Pairs of groups from x to xend (an even count): per group one LDRD of weights and two LDMs of the four lanes'
+ * columns feed eight SMLADs (24 instructions per 32 multiply-accumulates with the loop test).
+ */
+#define TFG_GEMM_BLOCK_PAIRS(w, x, xend, a0, a1, a2, a3) \
+    __asm__ volatile("1:\n\t" \
+                     "ldrd ip, lr, [%[wp]], #8\n\t" \
+                     "ldmia %[xp]!, {r8, r9, r10, r11}\n\t" \
+                     "smlad %[c0], ip, r8, %[c0]\n\t" \
+                     "smlad %[c0], lr, r9, %[c0]\n\t" \
+                     "smlad %[c1], ip, r10, %[c1]\n\t" \
+                     "smlad %[c1], lr, r11, %[c1]\n\t" \
+                     "ldmia %[xp]!, {r8, r9, r10, r11}\n\t" \
+                     "smlad %[c2], ip, r8, %[c2]\n\t" \
+                     "smlad %[c2], lr, r9, %[c2]\n\t" \
+                     "smlad %[c3], ip, r10, %[c3]\n\t" \
+                     "smlad %[c3], lr, r11, %[c3]\n\t" \
+                     "ldrd ip, lr, [%[wp]], #8\n\t" \
+                     "ldmia %[xp]!, {r8, r9, r10, r11}\n\t" \
+                     "smlad %[c0], ip, r8, %[c0]\n\t" \
+                     "smlad %[c0], lr, r9, %[c0]\n\t" \
+                     "smlad %[c1], ip, r10, %[c1]\n\t" \
+                     "smlad %[c1], lr, r11, %[c1]\n\t" \
+                     "ldmia %[xp]!, {r8, r9, r10, r11}\n\t" \
+                     "smlad %[c2], ip, r8, %[c2]\n\t" \
+                     "smlad %[c2], lr, r9, %[c2]\n\t" \
+                     "smlad %[c3], ip, r10, %[c3]\n\t" \
+                     "smlad %[c3], lr, r11, %[c3]\n\t" \
+                     "cmp %[xp], %[xe]\n\t" \
+                     "bne 1b" \
+                     : [c0] "+r"(a0), [c1] "+r"(a1), [c2] "+r"(a2), [c3] "+r"(a3), [wp] "+r"(w), [xp] "+r"(x) \
+                     : [xe] "r"(xend) \
+                     : "r8", "r9", "r10", "r11", "ip", "lr", "cc", "memory")
+#else
+#define TFG_GEMM_BLOCK_PAIRS(w, x, xend, a0, a1, a2, a3) \
+    do { \
+        while ((x) != (xend)) { \
+            TFG_GEMM_BLOCK_STEP(w, x, a0, a1, a2, a3); \
+            TFG_GEMM_BLOCK_STEP(w, x, a0, a1, a2, a3); \
+        } \
+    } while (0)
+#endif
+
+#if TFG_DSP_NATIVE
+/* the four pixels' bytes of one channel at o, o + s, o + 2s, o + 3s through one pointer (no spilled pointers) */
+#define TFG_GEMM_STORE4(o, s, y0, y1, y2, y3) \
+    do { \
+        int8_t *t_; \
+        __asm__ volatile("strb %[v0], [%[op]]\n\t" \
+                         "strb %[v1], [%[op], %[sp]]\n\t" \
+                         "add %[tp], %[op], %[sp], lsl #1\n\t" \
+                         "strb %[v2], [%[tp]]\n\t" \
+                         "strb %[v3], [%[tp], %[sp]]" \
+                         : [tp] "=&r"(t_) \
+                         : [op] "r"(o), [sp] "r"(s), [v0] "r"(y0), [v1] "r"(y1), [v2] "r"(y2), [v3] "r"(y3) \
+                         : "memory"); \
+    } while (0)
+#else
+#define TFG_GEMM_STORE4(o, s, y0, y1, y2, y3) \
+    do { \
+        (o)[0] = (int8_t)(y0); \
+        (o)[s] = (int8_t)(y1); \
+        (o)[2 * (s)] = (int8_t)(y2); \
+        (o)[3 * (s)] = (int8_t)(y3); \
+    } while (0)
+#endif
+
+/* the four accumulators of one channel: bias plus the groups, an odd one first, then pairs */
 #define TFG_GEMM_BLOCK_DOT(w, cols, groups, ch, a0, a1, a2, a3) \
     do { \
         const int32_t *x_ = (cols); \
@@ -42,22 +110,21 @@
         if (((groups) & 1) != 0) { \
             TFG_GEMM_BLOCK_STEP(w, x_, a0, a1, a2, a3); \
         } \
-        while (x_ != xend_) { \
-            TFG_GEMM_BLOCK_STEP(w, x_, a0, a1, a2, a3); \
-            TFG_GEMM_BLOCK_STEP(w, x_, a0, a1, a2, a3); \
+        if (x_ != xend_) { \
+            TFG_GEMM_BLOCK_PAIRS(w, x_, xend_, a0, a1, a2, a3); \
         } \
     } while (0)
 
 void tfg_conv2d_gemm_block_s8(const int32_t *cols, int32_t groups, const int16_t *filter,
                               const tfg_gemm_channel *channels, int32_t out_c, int8_t *out, int32_t n,
-                              int32_t output_offset, tfg_activation act)
+                              int32_t output_offset, tfg_activation act, int32_t c31)
 {
     const int full = act.min <= -128 && act.max >= 127 && output_offset == 0;
     const int16_t *w = filter;
     const tfg_gemm_channel *ch = channels;
     const tfg_gemm_channel *end = channels + out_c;
-    if (n == TFG_GEMM_LANES && full) {
-        /* the common case: four pixels, no clamp but int8 saturation */
+    if (n == TFG_GEMM_LANES && full && c31) {
+        /* the common case: four pixels, int8 saturation only, every correction a >>> 31 */
         int8_t *o = out;
         const int32_t stride = out_c;
         for (; ch != end; ++ch) {
@@ -70,11 +137,11 @@ void tfg_conv2d_gemm_block_s8(const int32_t *cols, int32_t groups, const int16_t
                 const int32_t m = ch->multiplier;
                 const int32_t rd = ch->round;
                 const int32_t sh = ch->shift;
-                const int32_t c = sh >> 8;
-                o[0] = (int8_t)tfg_gemm_sat8(tfg_gemm_requant(a0, m, rd, sh, c));
-                o[stride] = (int8_t)tfg_gemm_sat8(tfg_gemm_requant(a1, m, rd, sh, c));
-                o[2 * stride] = (int8_t)tfg_gemm_sat8(tfg_gemm_requant(a2, m, rd, sh, c));
-                o[3 * stride] = (int8_t)tfg_gemm_sat8(tfg_gemm_requant(a3, m, rd, sh, c));
+                a0 = tfg_gemm_sat8(tfg_gemm_requant31(a0, m, rd, sh));
+                a1 = tfg_gemm_sat8(tfg_gemm_requant31(a1, m, rd, sh));
+                a2 = tfg_gemm_sat8(tfg_gemm_requant31(a2, m, rd, sh));
+                a3 = tfg_gemm_sat8(tfg_gemm_requant31(a3, m, rd, sh));
+                TFG_GEMM_STORE4(o, stride, a0, a1, a2, a3);
             }
             ++o;
         }

@@ -69,6 +69,7 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
     const int32_t pixels = output_dims.n * output_dims.h * output_dims.w;
     const int32_t out_c = output_dims.c;
     int32_t *cols = (int32_t *)scratch;
+    const int32_t c31 = tfg_gemm_all_c31(channels, out_c);
     int8_t *row8;
     int32_t p;
     if (scratch == NULL || k < 1 || filter_dims.c != input_dims.c || filter_dims.n != out_c
@@ -76,6 +77,22 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
         return TFG_ERROR;
     }
     row8 = (int8_t *)(cols + 2 * TFG_GEMM_LANES * groups);
+    if (k == input_dims.c && (k & 3) == 0 && stride_h == 1 && stride_w == 1 && pad_h == 0 && pad_w == 0
+        && input_dims.h == output_dims.h && input_dims.w == output_dims.w) {
+        /* pointwise: output pixel q reads input pixel q */
+        const int32_t off2 = tfg_gemm_offset2(input_offset);
+        for (p = 0; p < pixels; p += TFG_GEMM_LANES) {
+            const int32_t n = pixels - p < TFG_GEMM_LANES ? pixels - p : TFG_GEMM_LANES;
+            int32_t lane;
+            for (lane = 0; lane < TFG_GEMM_LANES; ++lane) {
+                const int32_t q = lane < n ? p + lane : pixels - 1;
+                tfg_gemm_widen(input + (size_t)q * k, cols, groups, lane, off2, 2 * TFG_GEMM_LANES);
+            }
+            tfg_conv2d_gemm_block_s8(cols, groups, filter, channels, out_c, output + (size_t)p * out_c, n,
+                                     output_offset, act, c31);
+        }
+        return TFG_OK;
+    }
     for (p = 0; p < pixels; p += TFG_GEMM_LANES) {
         const int32_t n = pixels - p < TFG_GEMM_LANES ? pixels - p : TFG_GEMM_LANES;
         int32_t lane;
@@ -86,7 +103,7 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
                                    dilation_w, pad_h, pad_w, input_offset, groups, row8, cols, lane);
         }
         tfg_conv2d_gemm_block_s8(cols, groups, filter, channels, out_c, output + (size_t)p * out_c, n, output_offset,
-                                 act);
+                                 act, c31);
     }
     return TFG_OK;
 }

@@ -2,12 +2,75 @@
  * tinyforge runtime: int8 FULLY_CONNECTED (symmetric weights) over generator-packed int16 weights
  * (tfg_gemm.h), bit-exact with tfg_fully_connected_s8 (TFLM reference). Each input row is widened once to int16
  * with the input offset into scratch; outputs go four at a time: the four rows' weights are interleaved per
- * group of four inputs, so one LDRD of widened inputs feeds eight SMLADs against four LDRD-loaded weight pairs
- * (13 instructions per 16 multiply-accumulates). The generator pads the rows to a multiple of four with zero
+ * group of four inputs, so one LDRD of widened inputs feeds eight SMLADs against the four rows' weight words
+ * (two LDMs: 24 instructions per 32 multiply-accumulates with the loop test). The generator pads the rows to a multiple of four with zero
  * weights and channels; padded outputs are not stored.
  */
 #include "tfg_nn.h"
 #include "tfg_gemm.h"
+
+/* one group of four inputs against four rows */
+#define TFG_FC_GEMM_STEP(x, w, a0, a1, a2, a3) \
+    do { \
+        int32_t xe_; \
+        int32_t xo_; \
+        int32_t we_; \
+        int32_t wo_; \
+        TFG_GEMM_LD2(x, xe_, xo_); \
+        TFG_GEMM_LD2(w, we_, wo_); \
+        a0 = tfg_gemm_smlad(we_, xe_, a0); \
+        a0 = tfg_gemm_smlad(wo_, xo_, a0); \
+        TFG_GEMM_LD2(w, we_, wo_); \
+        a1 = tfg_gemm_smlad(we_, xe_, a1); \
+        a1 = tfg_gemm_smlad(wo_, xo_, a1); \
+        TFG_GEMM_LD2(w, we_, wo_); \
+        a2 = tfg_gemm_smlad(we_, xe_, a2); \
+        a2 = tfg_gemm_smlad(wo_, xo_, a2); \
+        TFG_GEMM_LD2(w, we_, wo_); \
+        a3 = tfg_gemm_smlad(we_, xe_, a3); \
+        a3 = tfg_gemm_smlad(wo_, xo_, a3); \
+    } while (0)
+
+#if TFG_DSP_NATIVE
+/* pairs of groups up to xend: per group one LDRD of inputs and two LDMs of the four rows' weights */
+#define TFG_FC_GEMM_PAIRS(x, xend, w, a0, a1, a2, a3) \
+    __asm__ volatile("1:\n\t" \
+                     "ldrd ip, lr, [%[xp]], #8\n\t" \
+                     "ldmia %[wp]!, {r8, r9, r10, r11}\n\t" \
+                     "smlad %[c0], r8, ip, %[c0]\n\t" \
+                     "smlad %[c0], r9, lr, %[c0]\n\t" \
+                     "smlad %[c1], r10, ip, %[c1]\n\t" \
+                     "smlad %[c1], r11, lr, %[c1]\n\t" \
+                     "ldmia %[wp]!, {r8, r9, r10, r11}\n\t" \
+                     "smlad %[c2], r8, ip, %[c2]\n\t" \
+                     "smlad %[c2], r9, lr, %[c2]\n\t" \
+                     "smlad %[c3], r10, ip, %[c3]\n\t" \
+                     "smlad %[c3], r11, lr, %[c3]\n\t" \
+                     "ldrd ip, lr, [%[xp]], #8\n\t" \
+                     "ldmia %[wp]!, {r8, r9, r10, r11}\n\t" \
+                     "smlad %[c0], r8, ip, %[c0]\n\t" \
+                     "smlad %[c0], r9, lr, %[c0]\n\t" \
+                     "smlad %[c1], r10, ip, %[c1]\n\t" \
+                     "smlad %[c1], r11, lr, %[c1]\n\t" \
+                     "ldmia %[wp]!, {r8, r9, r10, r11}\n\t" \
+                     "smlad %[c2], r8, ip, %[c2]\n\t" \
+                     "smlad %[c2], r9, lr, %[c2]\n\t" \
+                     "smlad %[c3], r10, ip, %[c3]\n\t" \
+                     "smlad %[c3], r11, lr, %[c3]\n\t" \
+                     "cmp %[xp], %[xe]\n\t" \
+                     "bne 1b" \
+                     : [c0] "+r"(a0), [c1] "+r"(a1), [c2] "+r"(a2), [c3] "+r"(a3), [wp] "+r"(w), [xp] "+r"(x) \
+                     : [xe] "r"(xend) \
+                     : "r8", "r9", "r10", "r11", "ip", "lr", "cc", "memory")
+#else
+#define TFG_FC_GEMM_PAIRS(x, xend, w, a0, a1, a2, a3) \
+    do { \
+        while ((x) != (xend)) { \
+            TFG_FC_GEMM_STEP(x, w, a0, a1, a2, a3); \
+            TFG_FC_GEMM_STEP(x, w, a0, a1, a2, a3); \
+        } \
+    } while (0)
+#endif
 
 tfg_status tfg_fully_connected_gemm_s8(const int8_t *input, const int16_t *filter,
                                        const tfg_gemm_channel *channels, int8_t *output,
@@ -39,32 +102,19 @@ tfg_status tfg_fully_connected_gemm_s8(const int8_t *input, const int16_t *filte
         }
         for (o = 0; o < out_depth; o += 4) {
             const int32_t *x = cols;
+            const int32_t *xend = cols + 2 * groups;
             int32_t a0 = ch[0].bias;
             int32_t a1 = ch[1].bias;
             int32_t a2 = ch[2].bias;
             int32_t a3 = ch[3].bias;
-            int32_t g = groups;
             int32_t y[4];
             int32_t j;
-            do {
-                int32_t xe;
-                int32_t xo;
-                int32_t we;
-                int32_t wo;
-                TFG_GEMM_LD2(x, xe, xo);
-                TFG_GEMM_LD2(w, we, wo);
-                a0 = tfg_gemm_smlad(we, xe, a0);
-                a0 = tfg_gemm_smlad(wo, xo, a0);
-                TFG_GEMM_LD2(w, we, wo);
-                a1 = tfg_gemm_smlad(we, xe, a1);
-                a1 = tfg_gemm_smlad(wo, xo, a1);
-                TFG_GEMM_LD2(w, we, wo);
-                a2 = tfg_gemm_smlad(we, xe, a2);
-                a2 = tfg_gemm_smlad(wo, xo, a2);
-                TFG_GEMM_LD2(w, we, wo);
-                a3 = tfg_gemm_smlad(we, xe, a3);
-                a3 = tfg_gemm_smlad(wo, xo, a3);
-            } while (--g > 0);
+            if ((groups & 1) != 0) {
+                TFG_FC_GEMM_STEP(x, w, a0, a1, a2, a3);
+            }
+            if (x != xend) {
+                TFG_FC_GEMM_PAIRS(x, xend, w, a0, a1, a2, a3);
+            }
             y[0] = tfg_gemm_requant(a0, ch[0].multiplier, ch[0].round, ch[0].shift, ch[0].shift >> 8);
             y[1] = tfg_gemm_requant(a1, ch[1].multiplier, ch[1].round, ch[1].shift, ch[1].shift >> 8);
             y[2] = tfg_gemm_requant(a2, ch[2].multiplier, ch[2].round, ch[2].shift, ch[2].shift >> 8);

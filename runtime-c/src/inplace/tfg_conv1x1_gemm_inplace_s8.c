@@ -20,6 +20,7 @@ tfg_status tfg_conv1x1_gemm_inplace_s8(int8_t *data, int32_t pixels, int32_t in_
     const int32_t off2 = tfg_gemm_offset2(input_offset);
     const int32_t blocks = (pixels + TFG_GEMM_LANES - 1) / TFG_GEMM_LANES;
     int32_t *cols = (int32_t *)scratch;
+    const int32_t c31 = tfg_gemm_all_c31(channels, out_c);
     int32_t i;
     if (scratch == NULL || pixels < 0 || in_c < 1 || out_c < 1) {
         return TFG_ERROR;
@@ -41,7 +42,7 @@ tfg_status tfg_conv1x1_gemm_inplace_s8(int8_t *data, int32_t pixels, int32_t in_
             }
         }
         tfg_conv2d_gemm_block_s8(cols, groups, filter, channels, out_c, data + (size_t)p * out_c, n, output_offset,
-                                 act);
+                                 act, c31);
     }
     return TFG_OK;
 }

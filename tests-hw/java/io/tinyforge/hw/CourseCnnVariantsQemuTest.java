@@ -41,7 +41,8 @@ class CourseCnnVariantsQemuTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"float32", "int8", "dynamic", "float16", "float32_kmeans4", "int8_kmeans4"})
+    @ValueSource(strings = {"float32", "int8", "dynamic", "float16", "float32_kmeans4", "int8_kmeans4",
+        "int8_kmeans4_per_channel"})
     void variantOnCortexM4EqualsJavaReferenceOn100TestImages(String name) throws Exception {
         HwTools.requireQemu();
         CourseCnnVariants.requireDataset();

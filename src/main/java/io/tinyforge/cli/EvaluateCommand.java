@@ -71,6 +71,7 @@ final class EvaluateCommand implements Command {
         r.put("accuracy", ModelAccuracy.accuracy(pred, test));
         r.put("inputType", g.tensor(g.inputs()[0]).dtype().label());
         r.put("weightBytes", g.constantBytes());
+        r.put("generatedWeightBytes", io.tinyforge.cluster.GeneratedWeightBytes.of(g));
         r.put("flashEstimateBytes", flashEstimate(g));
         r.put("arenaBytes", plan.arenaBytes());
         r.put("planner", plan.plan().planner());
@@ -80,6 +81,8 @@ final class EvaluateCommand implements Command {
         } else {
             inv.out().printf(Locale.ROOT, "%s on %s test set (%,d images, %s input): accuracy %.4f (%.1f s)%n",
                     p, dataset, test.count(), r.get("inputType"), (double) r.get("accuracy"), seconds);
+            inv.out().printf(Locale.ROOT, "weight bytes as generated C (codebooks + packed indices for clustered"
+                    + " filters): %,d%n", (long) r.get("generatedWeightBytes"));
             inv.out().printf(Locale.ROOT, "weight bytes: %,d%nflash estimate: %,d B (weights + 16-byte alignment per"
                     + " constant; code not included)%narena bytes: %,d (planner %s)%n", g.constantBytes(),
                     flashEstimate(g), plan.arenaBytes(), plan.plan().planner());

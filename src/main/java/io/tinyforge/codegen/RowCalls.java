@@ -32,13 +32,23 @@ final class RowCalls {
             "filter_dims", "output_dims", "stride_h", "stride_w", "dilation_h", "dilation_w", "pad_h", "pad_w",
             "input_offset", "output_offset", "multipliers", "shifts", "act_min", "act_max", "scratch");
 
-    /** Template → the argument sets its row macros understand. */
-    private static final Map<String, List<Set<String>>> KEYS = Map.of(
-            "conv_2d", List.of(CONV, plus(CONV, "scratch")),
-            "conv_2d_sp", List.of(CONV),
-            "depthwise_conv_2d", List.of(DEPTHWISE, plus(DEPTHWISE, "scratch")),
-            "conv_1x1_inplace", List.of(CONV_1X1_INPLACE),
-            "depthwise_conv_2d_inplace", List.of(DEPTHWISE_INPLACE));
+    private static final Set<String> CONV_GEMM = plus(plus(plus(CONV, "scratch"), "channels"), "zp_after");
+    private static final Set<String> CONV_1X1_GEMM_INPLACE = Set.of("op", "data", "pixels", "in_c", "out_c", "filter",
+            "channels", "zp_after", "input_offset", "act_min", "act_max", "scratch");
+
+    /**
+     * Template → the argument sets its row twin understands, each with the suffix of its group's C name (a
+     * template whose call macro picks a kernel variant by the presence of an argument has one set per variant).
+     */
+    private static final Map<String, Map<Set<String>, String>> KEYS = Map.of(
+            "conv_2d", Map.of(plus(CONV, "scratch"), "", CONV, "_ref"),
+            "conv_2d_sp", Map.of(CONV, ""),
+            "conv_2d_gemm", Map.of(CONV_GEMM, ""),
+            "conv_1x1_inplace", Map.of(CONV_1X1_INPLACE, ""),
+            "conv_1x1_gemm_inplace", Map.of(CONV_1X1_GEMM_INPLACE, ""),
+            "depthwise_conv_2d", Map.of(plus(plus(DEPTHWISE, "packed"), "requant"), "", DEPTHWISE, "_ref"),
+            "depthwise_conv_2d_inplace", Map.of(plus(plus(plus(DEPTHWISE_INPLACE, "packed"), "requant"), "ring_rows"),
+                    ""));
 
     /** A group is worth a table from this many calls on. */
     static final int MIN_CALLS = 2;
@@ -54,11 +64,12 @@ final class RowCalls {
         Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
         for (int i = 0; i < calls.size(); i++) {
             OpCall c = calls.get(i);
-            List<Set<String>> accepted = KEYS.get(c.template());
-            if (accepted == null || !accepted.contains(c.args().keySet()) || !fitsInt16(c.args())) {
+            Map<Set<String>, String> accepted = KEYS.getOrDefault(c.template(), Map.of());
+            String suffix = accepted.get(c.args().keySet());
+            if (suffix == null || !fitsInt16(c.args())) {
                 continue;
             }
-            String name = c.template() + (c.args().containsKey("scratch") || accepted.size() == 1 ? "" : "_noscratch");
+            String name = c.template() + suffix;
             byGroup.computeIfAbsent(name, k -> new ArrayList<>()).add(i);
         }
         RowCalls r = new RowCalls();

@@ -54,6 +54,7 @@ final class SvgCharts {
                 left + pw / 2, h - 18, esc(xTitle)));
         sb.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%d\" class=\"axis\" text-anchor=\"middle\" "
                 + "transform=\"rotate(-90 16 %d)\">%s</text>%n", top + ph / 2, top + ph / 2, esc(yTitle)));
+        List<double[]> placed = new java.util.ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
             if (Double.isNaN(p.x()) || Double.isNaN(p.y())) {
@@ -62,12 +63,38 @@ final class SvgCharts {
             double x = left + pw * (p.x() - xr[0]) / (xr[1] - xr[0]);
             double y = top + ph - ph * (p.y() - yr[0]) / (yr[1] - yr[0]);
             boolean leftSide = x > left + pw * 0.75;
+            double textW = 6.2 * p.label().length();
+            double x0 = leftSide ? x - 8 - textW : x + 8;
+            double ly = labelY(placed, x0, x0 + textW, y);
+            placed.add(new double[] {x0, x0 + textW, ly});
             sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\"><title>%s: %s, "
-                    + "%s</title></circle><text x=\"%.1f\" y=\"%.1f\" class=\"label\" text-anchor=\"%s\">%s</text>%n",
-                    x, y, color(i), esc(p.label()), num(p.x()), num(p.y()), leftSide ? x - 8 : x + 8, y - 6 - 11 * (i % 2),
-                    leftSide ? "end" : "start", esc(p.label())));
+                    + "%s</title></circle><text x=\"%.1f\" y=\"%.1f\" class=\"label\" text-anchor=\"%s\" fill=\"%s\">"
+                    + "%s</text>%n", x, y, color(i), esc(p.label()), num(p.x()), num(p.y()), leftSide ? x - 8 : x + 8, ly,
+                    leftSide ? "end" : "start", color(i), esc(p.label())));
         }
         return sb.append("</svg>\n").toString();
+    }
+
+    /**
+     * The baseline of a label for a point at height {@code y}: just above it, or the nearest of the alternating
+     * offsets below/above where it does not overlap a label placed before (horizontal extent {@code x0..x1}).
+     */
+    static double labelY(List<double[]> placed, double x0, double x1, double y) {
+        for (int k = 0; k < 40; k++) {
+            double off = k == 0 ? -6 : (k % 2 == 1 ? 16 + 12 * (k / 2) : -6 - 12 * (k / 2));
+            double cand = y + off;
+            boolean clash = false;
+            for (double[] b : placed) {
+                if (x0 < b[1] && b[0] < x1 && Math.abs(cand - b[2]) < 12) {
+                    clash = true;
+                    break;
+                }
+            }
+            if (!clash) {
+                return cand;
+            }
+        }
+        return y - 6;
     }
 
     /** Horizontal bars, one per point (its x is the value; NaN draws "n/a"), scaled to the largest value. */

@@ -26,6 +26,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +49,7 @@ public final class VariantMeasurer {
     public static final String BOARD = "qemu-mps2-an386";
 
     private static final int CHUNK = 250;
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final CourseContext ctx;
     private final Path cDir;
@@ -175,7 +181,11 @@ public final class VariantMeasurer {
         return out.toByteArray();
     }
 
-    /** Compiles {@code model_data.c} alone with the host compiler and counts its allocated bytes. */
+    /**
+     * Compiles {@code model_data.c} alone with the host compiler and sums the sizes of its constant arrays that
+     * the other generated {@code .c} files name: the weights the model's code reads (an array emitted but
+     * referenced by no call, which the linker drops with {@code --gc-sections}, is not counted).
+     */
     static long constantBytes(Path generated, Path objects) {
         try {
             Files.createDirectories(objects);
@@ -193,7 +203,17 @@ public final class VariantMeasurer {
                 throw new HostBuildException("model_data.c does not compile on the host: "
                         + firstLine(Files.readString(objects.resolve("cc.log"))));
             }
-            return ObjectSize.allocatedBytes(obj);
+            Set<String> used = new HashSet<>();
+            try (Stream<Path> files = Files.list(generated)) {
+                for (Path c : files.filter(f -> f.toString().endsWith(".c") && !f.getFileName().toString()
+                        .equals("model_data.c")).sorted().toList()) {
+                    Matcher m = IDENTIFIER.matcher(Files.readString(c));
+                    while (m.find()) {
+                        used.add(m.group());
+                    }
+                }
+            }
+            return ObjectSize.objectBytes(obj, used);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -18,12 +18,22 @@ public final class MagnitudePruner implements CnnTrainer.StepHook {
 
     private final PruningSchedule schedule;
     private final int[] layers;
+    private final double scale;
     private final Map<Integer, INDArray> masks = new LinkedHashMap<>();
     private double current = -1;
 
     /** Prunes the weight layers with indices {@code layers} (positions in the {@code ArchSpec}). */
     public MagnitudePruner(PruningSchedule schedule, int... layers) {
+        this(schedule, 1.0, layers);
+    }
+
+    /**
+     * Prunes {@code layers} at {@code scale} times the schedule's sparsity (capped at 0.99): with scale =
+     * all weights / pruned weights, the model as a whole meets the schedule when some layers stay dense.
+     */
+    public MagnitudePruner(PruningSchedule schedule, double scale, int... layers) {
         this.schedule = schedule;
+        this.scale = scale;
         this.layers = layers.clone();
     }
 
@@ -60,7 +70,7 @@ public final class MagnitudePruner implements CnnTrainer.StepHook {
         for (int l : layers) {
             INDArray w = trainer.weightArray(l);
             float[] v = w.dup('c').data().asFloat();
-            masks.put(l, Nd4j.create(mask(v, sparsity), w.shape(), 'c'));
+            masks.put(l, Nd4j.create(mask(v, Math.min(0.99, sparsity * scale)), w.shape(), 'c'));
         }
     }
 

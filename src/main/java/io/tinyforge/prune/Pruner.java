@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Prune and fine-tune: unstructured magnitude pruning with a {@link PruningSchedule} during {@code epochs} of
- * fine-tuning ({@link MagnitudePruner} as a step hook of {@link CnnTrainer}), or structured filter pruning
+ * fine-tuning (the first weight layer stays dense, the others reach sparsity · all / pruned weights so the model's
+ * overall sparsity is the target) ({@link MagnitudePruner} as a step hook of {@link CnnTrainer}), or structured filter pruning
  * ({@link StructuredPruner}, one shot) followed by fine-tuning of the smaller network. Deterministic for a seed.
  */
 public final class Pruner {
@@ -38,7 +39,18 @@ public final class Pruner {
             PruningSchedule s = o.schedule() == PruningSchedule.Kind.CONSTANT
                     ? PruningSchedule.constant(o.sparsity(), 100)
                     : PruningSchedule.polynomial(o.sparsity(), total);
-            pruner = new MagnitudePruner(s, weightLayers(start.arch()));
+            int[] layers = weightLayers(start.arch());
+            long all = 0;
+            long pruned = 0;
+            for (int i = 0; i < layers.length; i++) {
+                long n = start.layers().get(layers[i]).weights().length;
+                all += n;
+                pruned += i == 0 && layers.length > 1 ? 0 : n;
+            }
+            // the first weight layer (a few k x k x 1 filters on the raw image) stays dense; the others are pruned
+            // a little harder so the model as a whole has the requested share of zeros
+            int[] rest = layers.length > 1 ? java.util.Arrays.copyOfRange(layers, 1, layers.length) : layers;
+            pruner = new MagnitudePruner(s, (double) all / pruned, rest);
             pruner.start(trainer);
             trainer.addStepHook(pruner);
         }

@@ -60,6 +60,11 @@ class QatCommandTest {
         assertTrue(q.out().matches("(?s).*  l0_conv_relu     \\[0\\.00000, \\d+\\.\\d{5}\\]\n.*"), q.out());
         assertTrue(q.out().matches("(?s).*fake-quant ND4J [01]\\.\\d{4}, int8 Java reference [01]\\.\\d{4}\n.*"),
                 q.out());
+        Path twice = dir.resolve("q/qat2.tflite");
+        assertEquals(0, run("qat", cnn.toString(), "--data", dir.toString(), "--epochs", "1", "--batch", "32",
+                "--calib-images", "32", "--out", twice.toString()).code());
+        assertTrue(Arrays.equals(Files.readAllBytes(out), Files.readAllBytes(twice)),
+                "same model, data and seed give the same bytes");
         Graph g = TfliteImporter.load(out);
         assertEquals(DType.INT8, g.tensor(g.inputs()[0]).dtype());
         assertTrue(g.operators().stream().anyMatch(op -> op.type() == OpType.CONV_2D));

@@ -8,6 +8,7 @@ import io.tinyforge.codegen.GeneratorOptions;
 import io.tinyforge.host.HostBuild;
 import io.tinyforge.host.HostProgram;
 import io.tinyforge.ir.Graph;
+import io.tinyforge.ir.Tensor;
 import io.tinyforge.refimpl.Interpreter;
 import io.tinyforge.refimpl.PreparedModel;
 import io.tinyforge.testing.Bytes;
@@ -15,6 +16,8 @@ import io.tinyforge.testing.FloatRecords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +53,15 @@ class FloatCodebookKernelsTest {
             assertTrue(!data.contains("f_t" + t + "[") && !data.contains("f_t_" + t + "["),
                     "dense filter tensor " + t + " must not be emitted:\n" + data);
         }
+        Map<String, Long> arrays = ModelDataArrays.read(gen.resolve("model_data.c"));
+        long counted = 0;
+        for (Tensor t : g.tensors()) {
+            if (t.isConstant()) {
+                long emitted = ModelDataArrays.weightBytes(arrays, "f", List.of(t.index()));
+                counted += emitted > 0 ? emitted : t.bytes(); // e.g. RESHAPE's shape: not emitted, counted dense
+            }
+        }
+        assertEquals(counted, GeneratedWeightBytes.of(g), "generated weight bytes vs the model_data.c arrays");
         HostProgram p = HostBuild.compile(gen, CodeGenerator.harness(m, opt), tmp.resolve("build"));
         int vectors = 6;
         int floats = (int) (g.inputRecordBytes() / 4);

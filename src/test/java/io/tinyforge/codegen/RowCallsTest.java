@@ -36,9 +36,9 @@ class RowCallsTest {
         OpCall other = new OpCall("softmax", Map.of("op", 2), List.of());
         RowCalls r = RowCalls.of(List.of(conv(0, true, 1), conv(1, false, 0), other, conv(3, true, 0),
                 conv(4, true, 40000), conv(5, false, 2)));
-        assertEquals(List.of("conv_2d", "conv_2d_noscratch"), r.groups().stream().map(g -> g.name()).toList());
+        assertEquals(List.of("conv_2d", "conv_2d_ref"), r.groups().stream().map(g -> g.name()).toList());
         assertEquals(Map.of("0", new RowRefView("conv_2d", 0), "3", new RowRefView("conv_2d", 1),
-                "1", new RowRefView("conv_2d_noscratch", 0), "5", new RowRefView("conv_2d_noscratch", 1)), r.refs(),
+                "1", new RowRefView("conv_2d_ref", 0), "5", new RowRefView("conv_2d_ref", 1)), r.refs(),
                 "softmax and the call with pad_h 40000 (beyond int16) stay direct");
     }
 

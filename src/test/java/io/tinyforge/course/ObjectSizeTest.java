@@ -25,5 +25,9 @@ class ObjectSizeTest {
         assertEquals(0, p.waitFor());
         // 1000 bytes of rodata + 16 of data; the 2000 bytes of z are bss and take no flash
         assertEquals(1016, ObjectSize.allocatedBytes(o));
+        // the objects by name, as gcc's symbol table sizes them
+        assertEquals(1000, ObjectSize.objectBytes(o, java.util.Set.of("w")));
+        assertEquals(1016, ObjectSize.objectBytes(o, java.util.Set.of("w", "s")));
+        assertEquals(0, ObjectSize.objectBytes(o, java.util.Set.of("z")), "bss takes no flash");
     }
 }

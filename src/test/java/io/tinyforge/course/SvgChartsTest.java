@@ -40,6 +40,19 @@ class SvgChartsTest {
     }
 
     @Test
+    void overlappingLabelsMoveApart() {
+        List<double[]> placed = new java.util.ArrayList<>();
+        double a = SvgCharts.labelY(placed, 100, 160, 50);
+        placed.add(new double[] {100, 160, a});
+        double b = SvgCharts.labelY(placed, 110, 170, 51);
+        placed.add(new double[] {110, 170, b});
+        double c = SvgCharts.labelY(placed, 300, 360, 50);
+        assertEquals(44, a, 1e-9);
+        assertTrue(Math.abs(b - a) >= 12, a + " vs " + b);
+        assertEquals(44, c, 1e-9, "no clash far to the right");
+    }
+
+    @Test
     void numbersAreGroupedOrTwoDecimals() {
         assertEquals("12,345", SvgCharts.num(12345));
         assertEquals("3.83", SvgCharts.num(3.8312));

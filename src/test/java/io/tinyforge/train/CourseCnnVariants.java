@@ -54,7 +54,8 @@ public final class CourseCnnVariants {
 
     /**
      * Variant name → graph: float32, int8 (PTQ min/max, int8 io), dynamic, float16, float32 + k-means 4 bit and
-     * int8 + k-means 4 bit (per tensor, linear init, as {@code cluster --bits 4}).
+     * int8 + k-means 4 bit (per tensor, linear init, as {@code cluster --bits 4}), and int8 + k-means 4 bit per
+     * output channel ({@code cluster --bits 4 --per-channel}).
      */
     public static Map<String, Graph> all() throws IOException {
         Graph f = floatModel();
@@ -72,6 +73,8 @@ public final class CourseCnnVariants {
         r.put("float16", WeightOnlyQuantizer.float16(f).quantized());
         r.put("float32_kmeans4", WeightClusterer.cluster(f, k4).graph());
         r.put("int8_kmeans4", WeightClusterer.cluster(int8, k4).graph());
+        r.put("int8_kmeans4_per_channel",
+                WeightClusterer.cluster(int8, new ClusterOptions(4, true, Init.LINEAR, 0, 300)).graph());
         return r;
     }
 

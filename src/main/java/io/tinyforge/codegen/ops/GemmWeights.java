@@ -141,7 +141,7 @@ public final class GemmWeights {
             if (constant[r] != null) {
                 // zero weights and multiplier: the output is round (no shift, no correction)
                 ch[4 * r + 2] = constant[r] + (fold ? outputOffset : 0);
-                ch[4 * r + 3] = 256 * 32;
+                ch[4 * r + 3] = 256 * 31; // the accumulator is 0: no correction either way
                 continue;
             }
             int right = Math.max(-shift[r], 0);
