@@ -33,6 +33,9 @@ final class CourseDemo {
     static Options addOptions(Options o) {
         return o.addOption(Option.builder().longOpt("data").hasArg().argName("DIR")
                         .desc("Fashion-MNIST IDX files (default " + ImageDatasets.DEBIAN_FASHION_MNIST + ")").build())
+                .addOption(Option.builder().longOpt("optimize").hasArg().argName("size|speed")
+                        .desc("weight layout of the generated C (default size: int8, codebook or sparse filters, "
+                                + "so the table compares compression; speed: int16-packed GEMM filters)").build())
                 .addOption(Option.builder().longOpt("quick")
                         .desc("the short course: small subsets, 1 epoch, few images (about a minute)").build())
                 .addOption(Option.builder().longOpt("seed").hasArg().argName("S")
@@ -78,6 +81,21 @@ final class CourseDemo {
     }
 
     static int run(CommandLine cl, Command.Invocation inv) throws IOException {
+        io.tinyforge.codegen.Optimize mode = io.tinyforge.codegen.Optimize.parse(cl.getOptionValue("optimize", "size"));
+        String saved = System.getProperty(io.tinyforge.codegen.Optimize.PROPERTY);
+        io.tinyforge.codegen.Optimize.use(mode);
+        try {
+            return runCourse(cl, inv);
+        } finally {
+            if (saved == null) {
+                System.clearProperty(io.tinyforge.codegen.Optimize.PROPERTY);
+            } else {
+                System.setProperty(io.tinyforge.codegen.Optimize.PROPERTY, saved);
+            }
+        }
+    }
+
+    private static int runCourse(CommandLine cl, Command.Invocation inv) throws IOException {
         if (cl.hasOption("rounding")) {
             throw new UsageException("--rounding applies to the embedded model only (add --embedded)");
         }
