@@ -57,7 +57,7 @@ public final class GemmWeights {
     /** The packed FULLY_CONNECTED filter (rows in blocks of four), or null when the GEMM kernel does not apply. */
     public static GemmWeights fullyConnected(FullyConnectedParams p, Graph g) {
         if (g == null || io.tinyforge.codegen.Optimize.current() != io.tinyforge.codegen.Optimize.SPEED
-                || p.filterOffset() != 0 || p.rounding() != Rounding.DOUBLE || p.accumDepth() < 1) {
+                || !p.gemmDepth()) {
             return null;
         }
         int[] m = p.multipliers();

@@ -50,7 +50,20 @@ public record FullyConnectedParams(Operator op, int input, int filter, int bias,
      */
     @Override
     public long scratchBytes() {
-        return filterOffset == 0 && rounding == Rounding.DOUBLE && accumDepth > 0 ? 8L * ((accumDepth + 3) / 4) : 0;
+        return gemmDepth() ? 8L * ((accumDepth + 3) / 4) : 0;
+    }
+
+    /**
+     * Longest input row the GEMM kernel takes: its int16 copy of the input (2 bytes per input) must stay within
+     * 2 KB of arena, so the plan keeps to the no-in-place lower bound + 2 KB (micro_speech's 4,000-input layer
+     * keeps the int8 kernel and its 5,968 B arena).
+     */
+    public static final int GEMM_MAX_ACCUM_DEPTH = 1024;
+
+    /** True when the GEMM kernel's arithmetic and scratch apply to this layer's depth and rounding. */
+    public boolean gemmDepth() {
+        return filterOffset == 0 && rounding == Rounding.DOUBLE && accumDepth > 0
+                && accumDepth <= GEMM_MAX_ACCUM_DEPTH;
     }
 
     /** Multiply-accumulates of one inference: outputs x inputs x batches. */
