@@ -66,7 +66,17 @@ class ClusteredModelsHostTest {
 
         PreparedModel dense = PreparedModel.prepare(original);
         Path denseGen = tmp.resolve("dense");
-        CodeGenerator.generate(dense, new GeneratorOptions("m", "dense"), denseGen);
+        // the int8 layout (--optimize size, no sparse storage): every filter as its plain int8 array
+        String savedOptimize = System.getProperty(io.tinyforge.codegen.Optimize.PROPERTY);
+        String savedSparse = System.getProperty("tinyforge.sparse");
+        System.setProperty(io.tinyforge.codegen.Optimize.PROPERTY, "size");
+        System.setProperty("tinyforge.sparse", "off");
+        try {
+            CodeGenerator.generate(dense, new GeneratorOptions("m", "dense"), denseGen);
+        } finally {
+            restore(io.tinyforge.codegen.Optimize.PROPERTY, savedOptimize);
+            restore("tinyforge.sparse", savedSparse);
+        }
         List<Integer> filters = r.tensors().stream().map(TensorClusterReport::tensor).toList();
         long before = ModelDataArrays.weightBytes(ModelDataArrays.read(denseGen.resolve("model_data.c")), "m",
                 filters);
@@ -84,6 +94,14 @@ class ClusteredModelsHostTest {
             // per-tensor codebooks: 16 (4 entries) bytes per tensor plus 4 (2) bits per weight
             double want = bits == 4 ? 1.9 : 3.5;
             assertTrue(ratio >= want, model + ": " + bits + "-bit weights only " + ratio + "x smaller, want " + want);
+        }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
         }
     }
 }

@@ -138,7 +138,7 @@ class WeightClustererTest {
         assertEquals(108, w.data().length);
         CodeGenerator.generate(PreparedModel.prepare(g), new GeneratorOptions("f", "dense"), tmp.resolve("d"));
         String c = Files.readString(tmp.resolve("d/model.c"));
-        assertTrue(c.matches("(?s).*tfg_conv2d_(dsp_)?s8\\(.*") && !c.contains("_cb_s8("), "dense kernel expected:\n" + c);
+        assertTrue(c.matches("(?s).*tfg_conv2d_(dsp_|gemm_)?s8\\(.*") && !c.contains("_cb_s8("), "dense kernel expected:\n" + c);
     }
 
     /** The three codebook kernels on the fixtures (no shared models needed): host C equals the Java reference. */
