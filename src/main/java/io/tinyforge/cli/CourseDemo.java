@@ -108,7 +108,7 @@ final class CourseDemo {
             throw new UsageException("--data " + dir + ": no Fashion-MNIST IDX files there (need train-images-idx3-ubyte,"
                     + " train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, optionally .gz)");
         }
-        Path out = Path.of(cl.getOptionValue("out", "out"));
+        Path out = Path.of(cl.getOptionValue("out", "out")).toAbsolutePath();
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " exists and is not a directory");
         }
