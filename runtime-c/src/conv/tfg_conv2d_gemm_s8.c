@@ -50,6 +50,52 @@ static inline void tfg_conv2d_gemm_fill(int8_t *dst, int8_t v, int32_t n)
     }
 }
 
+/*
+ * The int8 receptive field of a window cut by the padding into r (fd.h * fd.w * in.c bytes; taps outside the
+ * input hold the zero point zp). Without column dilation each row is lead bytes of zp, the inside taps copied
+ * in one piece, trail bytes of zp. Out of line: the whole windows' path keeps its registers.
+ */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void tfg_conv2d_gemm_gather_cut(const int8_t *batch, tfg_dims in, tfg_dims fd, int32_t iy0, int32_t ix0,
+                                       int32_t dilation_h, int32_t dilation_w, int8_t zp, int8_t *r)
+{
+    const int32_t span = fd.w * in.c;
+    const int32_t in_row = in.w * in.c;
+    int32_t ky;
+    if (dilation_w == 1) {
+        const int32_t kx0 = ix0 < 0 ? (-ix0 < fd.w ? -ix0 : fd.w) : 0;
+        const int32_t kx1 = in.w - ix0 < fd.w ? (in.w - ix0 > kx0 ? in.w - ix0 : kx0) : fd.w;
+        const int32_t lead = kx0 * in.c;
+        const int32_t mid = (kx1 - kx0) * in.c;
+        for (ky = 0; ky < fd.h; ++ky) {
+            const int32_t iy = iy0 + dilation_h * ky;
+            if (iy < 0 || iy >= in.h) {
+                tfg_conv2d_gemm_fill(r, zp, span);
+            } else {
+                tfg_conv2d_gemm_fill(r, zp, lead);
+                tfg_conv2d_gemm_copy(r + lead, batch + (size_t)iy * in_row + (size_t)(ix0 + kx0) * in.c, mid);
+                tfg_conv2d_gemm_fill(r + lead + mid, zp, span - lead - mid);
+            }
+            r += span;
+        }
+        return;
+    }
+    for (ky = 0; ky < fd.h; ++ky) {
+        const int32_t iy = iy0 + dilation_h * ky;
+        int32_t kx;
+        for (kx = 0; kx < fd.w; ++kx) {
+            const int32_t ix = ix0 + dilation_w * kx;
+            const int inside = iy >= 0 && iy < in.h && ix >= 0 && ix < in.w;
+            int32_t c;
+            for (c = 0; c < in.c; ++c) {
+                *r++ = inside ? batch[(size_t)iy * in_row + (size_t)ix * in.c + c] : zp;
+            }
+        }
+    }
+}
+
 /* the receptive field of output pixel p (of the whole batch), widened into lane `lane` of cols */
 static void tfg_conv2d_gemm_gather(const int8_t *input, tfg_dims in, tfg_dims fd, tfg_dims od, int32_t p,
                                    int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
@@ -70,7 +116,6 @@ static void tfg_conv2d_gemm_gather(const int8_t *input, tfg_dims in, tfg_dims fd
     const int whole_row = dilation_w == 1 && ix0 >= 0 && ix0 + fd.w <= in.w;
     int8_t *r = row8;
     int32_t ky;
-    int32_t kx;
     if (fd.h == 1 && fd.w == 1 && (k & 3) == 0 && iy0 >= 0 && iy0 < in.h && ix0 >= 0 && ix0 < in.w) {
         tfg_gemm_widen(batch + ((size_t)iy0 * in.w + ix0) * in.c, cols, groups, lane, off2, 2 * TFG_GEMM_LANES);
         return;
@@ -95,25 +140,8 @@ static void tfg_conv2d_gemm_gather(const int8_t *input, tfg_dims in, tfg_dims fd
             src += step;
         }
     } else {
-        for (ky = 0; ky < fd.h; ++ky) {
-            const int32_t iy = iy0 + dilation_h * ky;
-            if (iy < 0 || iy >= in.h) {
-                tfg_conv2d_gemm_fill(r, zp, span);
-            } else if (whole_row) {
-                tfg_conv2d_gemm_copy(r, batch + (size_t)iy * in_row + (size_t)ix0 * in.c, span);
-            } else {
-                for (kx = 0; kx < fd.w; ++kx) {
-                    const int32_t ix = ix0 + dilation_w * kx;
-                    if (ix < 0 || ix >= in.w) {
-                        tfg_conv2d_gemm_fill(r + kx * in.c, zp, in.c);
-                    } else {
-                        tfg_conv2d_gemm_copy(r + kx * in.c, batch + (size_t)iy * in_row + (size_t)ix * in.c,
-                                             in.c);
-                    }
-                }
-            }
-            r += span;
-        }
+        tfg_conv2d_gemm_gather_cut(batch, in, fd, iy0, ix0, dilation_h, dilation_w, zp, r);
+        r += k;
     }
     /* the padding taps of the last group meet zero weights */
     tfg_conv2d_gemm_fill(r, 0, groups * 4 - k);
