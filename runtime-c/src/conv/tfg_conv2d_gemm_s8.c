@@ -33,6 +33,27 @@ static void tfg_conv2d_gemm_gather(const int8_t *input, tfg_dims in, tfg_dims fd
         tfg_gemm_widen(batch + ((size_t)iy0 * in.w + ix0) * in.c, cols, groups, lane, off2, 2 * TFG_GEMM_LANES);
         return;
     }
+    if ((span & 3) == 0 && dilation_w == 1 && ix0 >= 0 && ix0 + fd.w <= in.w) {
+        /* every kernel row is whole groups of four taps inside one input row: widen the input rows in place
+         * (rows above or below the input widen to 0: the zero point plus the input offset) */
+        const int32_t row_groups = span >> 2;
+        int32_t *dst = cols;
+        for (ky = 0; ky < fd.h; ++ky) {
+            const int32_t iy = iy0 + dilation_h * ky;
+            if (iy < 0 || iy >= in.h) {
+                int32_t g;
+                for (g = 0; g < row_groups; ++g) {
+                    /* memset: the portable build reads the columns as int16 */
+                    memset(dst + 2 * lane + g * 2 * TFG_GEMM_LANES, 0, 2 * sizeof(int32_t));
+                }
+            } else {
+                tfg_gemm_widen(batch + ((size_t)iy * in.w + ix0) * in.c, dst, row_groups, lane, off2,
+                               2 * TFG_GEMM_LANES);
+            }
+            dst += row_groups * 2 * TFG_GEMM_LANES;
+        }
+        return;
+    }
     for (ky = 0; ky < fd.h; ++ky) {
         const int32_t iy = iy0 + dilation_h * ky;
         if (iy < 0 || iy >= in.h) {

@@ -28,15 +28,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The small-receptive-field path of {@code tfg_conv2d_gemm_s8} (at most 32 taps: per-tap offset table, running
- * pixel coordinates, interior and border pixels) equals the Java reference byte for byte on the host, with the
- * portable kernels and with the DSP algorithms emulated ({@code TFG_DSP_EMULATE}): random one- to three-channel
- * convolutions with SAME/VALID padding, strides 1-2, dilation 1-2, batches 1-2 and pixel counts that are not
- * multiples of four. Skipped without gcc.
+ * The gather paths of {@code tfg_conv2d_gemm_s8} added for small channel counts equal the Java reference byte for
+ * byte on the host, with the portable kernels and with the DSP algorithms emulated ({@code TFG_DSP_EMULATE}):
+ * the small-receptive-field path (at most 32 taps: per-tap offset table, running pixel coordinates, interior and
+ * border pixels) on random one- to three-channel convolutions, and the row-widening path (kernel rows of whole
+ * groups of four taps, rows above/below the input) on four- and eight-channel ones; SAME/VALID padding, strides
+ * 1-2, dilation 1-2, batches 1-2 and pixel counts that are not multiples of four. Skipped without gcc.
  */
 class ConvGemmSmallTapsHostTest {
 
-    private static final int CASES = 6;
+    private static final int CASES = 8;
 
     @TempDir
     Path tmp;
@@ -97,14 +98,18 @@ class ConvGemmSmallTapsHostTest {
         return p == Padding.SAME ? (in + stride - 1) / stride : (in + stride - eff) / stride;
     }
 
-    /** Case 0 is the course CNN's first layer shape (28x28x1, 3x3, SAME, stride 1); the others are random. */
+    /**
+     * Case 0 is the course CNN's first layer shape (28x28x1, 3x3, SAME, stride 1); cases 1-4 random with one to
+     * three channels and at most 32 taps, cases 5-7 random with four or eight channels.
+     */
     private static Graph conv(Random r, int i) {
         while (true) {
             boolean first = i == 0;
             int n = first ? 1 : 1 + r.nextInt(2);
             int h = first ? 28 : 3 + r.nextInt(9);
             int w = first ? 28 : 3 + r.nextInt(9);
-            int inC = first ? 1 : 1 + r.nextInt(3);
+            boolean rows = i >= 5; // channel counts that are multiples of four: the row-widening path
+            int inC = first ? 1 : rows ? 4 * (1 + r.nextInt(2)) : 1 + r.nextInt(3);
             int outC = first ? 4 : 1 + r.nextInt(6);
             int kh = first ? 3 : 1 + r.nextInt(3);
             int kw = first ? 3 : 1 + r.nextInt(3);
@@ -115,7 +120,7 @@ class ConvGemmSmallTapsHostTest {
             Padding pad = first || r.nextBoolean() ? Padding.SAME : Padding.VALID;
             int oh = outSize(pad, h, kh, sh, dh);
             int ow = outSize(pad, w, kw, sw, dw);
-            if (oh <= 0 || ow <= 0 || kh * kw * inC > 32) {
+            if (oh <= 0 || ow <= 0 || (!rows && kh * kw * inC > 32)) {
                 continue;
             }
             float[] scales = new float[outC];
