@@ -49,8 +49,19 @@ class CodedSparseQemuTest {
         Board board = Boards.builtin().get("qemu-mps2-an386");
         String tag = "coded-" + (int) (100 * sparsity) + "-" + bits;
         PreparedModel m = PreparedModel.prepare(g);
-        GeneratedModel gm = CodeGenerator.generate(m, new GeneratorOptions("m", "CodedSparseQemuTest " + what),
-                HwTools.freshDir(tag + "-gen"));
+        GeneratedModel gm;
+        String optimize = System.getProperty(io.tinyforge.codegen.Optimize.PROPERTY);
+        System.setProperty(io.tinyforge.codegen.Optimize.PROPERTY, "size"); // coded filters are a size option
+        try {
+            gm = CodeGenerator.generate(m, new GeneratorOptions("m", "CodedSparseQemuTest " + what),
+                    HwTools.freshDir(tag + "-gen"));
+        } finally {
+            if (optimize == null) {
+                System.clearProperty(io.tinyforge.codegen.Optimize.PROPERTY);
+            } else {
+                System.setProperty(io.tinyforge.codegen.Optimize.PROPERTY, optimize);
+            }
+        }
         String modelC = Files.readString(gm.dir().resolve("model.c"));
         assertTrue(modelC.contains("tfg_conv2d_spc_s8(") && modelC.contains("tfg_fully_connected_spc_s8("),
                 what + ": coded conv and dense kernels used");

@@ -11,8 +11,10 @@ import java.util.Locale;
 
 /**
  * When generated C stores an operator's int8 filter entropy-coded ({@link CodedSparseLayout}, the
- * {@code tfg_*_spc_s8} kernels): under the same conditions as {@link SparsePolicy} (sparse storage allowed for the
- * model, CONV_2D or FULLY_CONNECTED, a constant int8 filter with zero points 0), when the coded layout takes fewer
+ * {@code tfg_*_spc_s8} kernels): only when the generator optimizes for size ({@code --optimize size}, or sparse
+ * storage forced {@code on}), since decoding the bit stream costs several times the instructions of the other
+ * layouts; then under the same conditions as {@link SparsePolicy} (CONV_2D or FULLY_CONNECTED, a constant int8
+ * filter with zero points 0), when the coded layout takes fewer
  * bytes than each of the other layouts the generator could pick: the dense int8 array, the codebook layout
  * ({@link CodebookPolicy}) and both variants of {@link SparseLayout}. So every filter gets the smallest of dense,
  * codebook, sparse and coded sparse. The code generator and the memory plan (no in-place kernel) both ask here.
@@ -31,9 +33,19 @@ public final class CodedSparsePolicy {
         return !(l.equals("off") || l.equals("0") || l.equals("false") || l.equals("no"));
     }
 
+    /** --optimize size, or sparse storage forced on (tinyforge.sparse / TINYFORGE_SPARSE = on). */
+    private static boolean forSize() {
+        if (io.tinyforge.codegen.Optimize.current() == io.tinyforge.codegen.Optimize.SIZE) {
+            return true;
+        }
+        String v = System.getProperty("tinyforge.sparse", System.getenv("TINYFORGE_SPARSE"));
+        String l = v == null ? "" : v.trim().toLowerCase(Locale.ROOT);
+        return l.equals("on") || l.equals("1") || l.equals("true") || l.equals("yes");
+    }
+
     /** The coded layout of {@code op}'s filter in generated C, or null when another layout is at least as small. */
     public static CodedSparseLayout layout(Graph g, Operator op) {
-        if (g == null || !enabled() || !SparsePolicy.allowedFor(g)
+        if (g == null || !enabled() || !SparsePolicy.allowedFor(g) || !forSize()
                 || (op.type() != OpType.CONV_2D && op.type() != OpType.FULLY_CONNECTED)
                 || op.inputCount() < 2 || op.input(1) < 0) {
             return null;

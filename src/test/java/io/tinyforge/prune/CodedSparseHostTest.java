@@ -44,6 +44,20 @@ class CodedSparseHostTest {
     @ParameterizedTest
     @CsvSource({"c8-p-c16-p-d10, 0.8, 4", "c8-p-c16-p-d10, 0.9, 0", "c6-c5k5-p-d16-d10, 0.7, 3"})
     void codedSparseCEqualsJavaReference(String spec, double sparsity, int clusterBits) throws Exception {
+        String prop = System.getProperty("tinyforge.sparse");
+        System.setProperty("tinyforge.sparse", "on"); // coded filters are a size option (or forced on)
+        try {
+            check(spec, sparsity, clusterBits);
+        } finally {
+            if (prop == null) {
+                System.clearProperty("tinyforge.sparse");
+            } else {
+                System.setProperty("tinyforge.sparse", prop);
+            }
+        }
+    }
+
+    private void check(String spec, double sparsity, int clusterBits) throws Exception {
         String what = spec + " at " + sparsity + (clusterBits > 0 ? " + " + clusterBits + "-bit clusters" : "");
         TrainedCnn pruned = PrunedCnns.pruned(PrunedCnns.random(spec, 28, 17), sparsity);
         Graph q = PrunedCnns.int8(pruned, "pruned");
@@ -80,9 +94,7 @@ class CodedSparseHostTest {
         byte[] inputs = FixtureGraphs.randomRecords(g, 6, 23);
         int inBytes = (int) g.inputRecordBytes();
         Interpreter java = new Interpreter(m);
-        String prop = System.getProperty("tinyforge.sparse");
-        System.setProperty("tinyforge.sparse", "on");
-        try {
+        {
             GeneratorOptions opt = new GeneratorOptions("m", "CodedSparseHostTest");
             Path gen = tmp.resolve("gen");
             CodeGenerator.generate(m, opt, gen);
@@ -100,12 +112,6 @@ class CodedSparseHostTest {
                 Bytes.assertSame(what + " coded C vs Java, vector " + v,
                         java.run(Arrays.copyOfRange(inputs, v * inBytes, (v + 1) * inBytes)),
                         Arrays.copyOfRange(out, v * outBytes, (v + 1) * outBytes), 1);
-            }
-        } finally {
-            if (prop == null) {
-                System.clearProperty("tinyforge.sparse");
-            } else {
-                System.setProperty("tinyforge.sparse", prop);
             }
         }
     }
