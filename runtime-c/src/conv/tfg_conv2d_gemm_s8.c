@@ -119,6 +119,44 @@ static void tfg_conv2d_gemm_gather_taps(const int8_t *src, const int16_t *off, i
     }
 }
 
+/*
+ * Four interior pixels of one output row at once (src: the first one's receptive field, the next ones `step`
+ * bytes apart): each group's four tap offsets are loaded once for the four lanes.
+ */
+static void tfg_conv2d_gemm_gather_taps4(const int8_t *src, int32_t step, const int16_t *off, int32_t groups,
+                                         int32_t *cols, int32_t input_offset)
+{
+    int32_t *dst = cols;
+    int32_t g;
+    for (g = 0; g < groups; ++g) {
+        const int32_t o0 = off[0];
+        const int32_t o1 = off[1];
+        const int32_t o2 = off[2];
+        const int32_t o3 = off[3];
+        const int8_t *x = src;
+        int32_t lane;
+        for (lane = 0; lane < TFG_GEMM_LANES; ++lane) {
+            const int32_t x0 = x[o0] + input_offset;
+            const int32_t x1 = x[o1] + input_offset;
+            const int32_t x2 = x[o2] + input_offset;
+            const int32_t x3 = x[o3] + input_offset;
+#if TFG_HAS_DSP
+            dst[2 * lane] = (int32_t)(((uint32_t)x0 & 0xFFFFu) | ((uint32_t)x2 << 16));
+            dst[2 * lane + 1] = (int32_t)(((uint32_t)x1 & 0xFFFFu) | ((uint32_t)x3 << 16));
+#else
+            int16_t *d16 = (int16_t *)(dst + 2 * lane);
+            d16[0] = (int16_t)x0;
+            d16[1] = (int16_t)x2;
+            d16[2] = (int16_t)x1;
+            d16[3] = (int16_t)x3;
+#endif
+            x += step;
+        }
+        off += 4;
+        dst += 2 * TFG_GEMM_LANES;
+    }
+}
+
 /* a border pixel: taps whose input row iy0 + dy or column ix0 + dx is outside get the zero point */
 static void tfg_conv2d_gemm_gather_taps_border(const int8_t *batch, const tfg_conv2d_gemm_taps *tp, int32_t n,
                                                int32_t iy0, int32_t ix0, tfg_dims in, int32_t input_offset,
@@ -203,6 +241,29 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
         for (p = 0; p < pixels; p += TFG_GEMM_LANES) {
             const int32_t n = pixels - p < TFG_GEMM_LANES ? pixels - p : TFG_GEMM_LANES;
             int32_t lane;
+            {
+                /* four interior pixels in one output row: one call, offsets shared by the lanes */
+                const int32_t iy0 = oy * stride_h - pad_h;
+                const int32_t ix0 = ox * stride_w - pad_w;
+                if (n == TFG_GEMM_LANES && ox + TFG_GEMM_LANES <= output_dims.w && iy0 >= 0
+                    && iy0 + y_last < input_dims.h && ix0 >= 0
+                    && ix0 + (TFG_GEMM_LANES - 1) * stride_w + x_last < input_dims.w) {
+                    tfg_conv2d_gemm_gather_taps4(input + (size_t)b * batch_size
+                                                     + ((size_t)iy0 * input_dims.w + ix0) * input_dims.c,
+                                                 stride_w * input_dims.c, tp.off, groups, cols, input_offset);
+                    ox += TFG_GEMM_LANES;
+                    if (ox == output_dims.w) {
+                        ox = 0;
+                        if (++oy == output_dims.h) {
+                            oy = 0;
+                            ++b;
+                        }
+                    }
+                    tfg_conv2d_gemm_block_s8(cols, groups, filter, channels, out_c, output + (size_t)p * out_c, n,
+                                             output_offset, act, c31);
+                    continue;
+                }
+            }
             for (lane = 0; lane < TFG_GEMM_LANES; ++lane) {
                 /* (b, oy, ox) is pixel p + lane; lanes past the last pixel repeat it (outputs not stored) */
                 const int32_t iy0 = oy * stride_h - pad_h;
