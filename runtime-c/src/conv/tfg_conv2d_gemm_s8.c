@@ -210,7 +210,9 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
         return TFG_OK;
     }
     if (groups * 4 <= TFG_GEMM_SMALL_TAPS
-        && (dilation_h * (filter_dims.h - 1) + 1) * input_dims.w * input_dims.c <= 32767) {
+        && ((dilation_h * (filter_dims.h - 1)) * input_dims.w + dilation_w * (filter_dims.w - 1) + 1) * input_dims.c
+               <= 32767) {
+        /* (every tap offset fits the int16 table) */
         tfg_conv2d_gemm_taps tp;
         const int32_t y_last = dilation_h * (filter_dims.h - 1);
         const int32_t x_last = dilation_w * (filter_dims.w - 1);
