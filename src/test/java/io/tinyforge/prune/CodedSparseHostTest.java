@@ -94,25 +94,23 @@ class CodedSparseHostTest {
         byte[] inputs = FixtureGraphs.randomRecords(g, 6, 23);
         int inBytes = (int) g.inputRecordBytes();
         Interpreter java = new Interpreter(m);
-        {
-            GeneratorOptions opt = new GeneratorOptions("m", "CodedSparseHostTest");
-            Path gen = tmp.resolve("gen");
-            CodeGenerator.generate(m, opt, gen);
-            String modelC = Files.readString(gen.resolve("model.c"));
-            Matcher calls = Pattern.compile("_spc_s8\\(").matcher(modelC);
-            int n = 0;
-            while (calls.find()) {
-                n++;
-            }
-            assertEquals(coded, n, what + ": coded kernels called once per coded layer");
-            HostProgram p = HostBuild.compile(gen, CodeGenerator.harness(m, opt), tmp.resolve("build"));
-            byte[] out = p.run(inputs);
-            int outBytes = (int) g.outputRecordBytes();
-            for (int v = 0; v < 6; v++) {
-                Bytes.assertSame(what + " coded C vs Java, vector " + v,
-                        java.run(Arrays.copyOfRange(inputs, v * inBytes, (v + 1) * inBytes)),
-                        Arrays.copyOfRange(out, v * outBytes, (v + 1) * outBytes), 1);
-            }
+        GeneratorOptions opt = new GeneratorOptions("m", "CodedSparseHostTest");
+        Path gen = tmp.resolve("gen");
+        CodeGenerator.generate(m, opt, gen);
+        String modelC = Files.readString(gen.resolve("model.c"));
+        Matcher calls = Pattern.compile("_spc_s8\\(").matcher(modelC);
+        int n = 0;
+        while (calls.find()) {
+            n++;
+        }
+        assertEquals(coded, n, what + ": coded kernels called once per coded layer");
+        HostProgram p = HostBuild.compile(gen, CodeGenerator.harness(m, opt), tmp.resolve("build"));
+        byte[] out = p.run(inputs);
+        int outBytes = (int) g.outputRecordBytes();
+        for (int v = 0; v < 6; v++) {
+            Bytes.assertSame(what + " coded C vs Java, vector " + v,
+                    java.run(Arrays.copyOfRange(inputs, v * inBytes, (v + 1) * inBytes)),
+                    Arrays.copyOfRange(out, v * outBytes, (v + 1) * outBytes), 1);
         }
     }
 }
