@@ -158,6 +158,24 @@ tfg_status tfg_fully_connected_sp_s8(const int8_t *input, tfg_sparse filter, con
                                      int32_t input_offset, int32_t filter_offset, int32_t output_offset,
                                      tfg_per_channel_quant quant, int32_t per_channel, tfg_activation act);
 /**
+ * CONV_2D / FULLY_CONNECTED as tfg_conv2d_sp_s8 / tfg_fully_connected_sp_s8 (same arguments, same bytes out) with
+ * the filter entropy-coded (tfg_sparse_coded; filter zero point 0).
+ */
+tfg_status tfg_conv2d_spc_s8(const int8_t *input, tfg_dims input_dims,
+                             tfg_sparse_coded filter, tfg_dims filter_dims,
+                             const int32_t *bias,
+                             int8_t *output, tfg_dims output_dims,
+                             int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
+                             int32_t pad_h, int32_t pad_w,
+                             int32_t input_offset, int32_t output_offset,
+                             tfg_per_channel_quant quant, tfg_activation act);
+
+tfg_status tfg_fully_connected_spc_s8(const int8_t *input, tfg_sparse_coded filter, const int32_t *bias,
+                                      int8_t *output,
+                                      int32_t batches, int32_t accum_depth, int32_t out_depth,
+                                      int32_t input_offset, int32_t filter_offset, int32_t output_offset,
+                                      tfg_per_channel_quant quant, int32_t per_channel, tfg_activation act);
+/**
  * FULLY_CONNECTED as tfg_fully_connected_s8 (same arguments, same bytes out), faster on cores with the DSP
  * extension when filter_offset is 0 (two rows per pass with SMLAD); otherwise runs the reference.
  */

@@ -69,6 +69,17 @@ typedef struct {
     int32_t stride;            /**< codebook entries per output channel; 0 = one codebook for the tensor */
 } tfg_sparse;
 /**
+ * Entropy-coded sparse int8 weights (pruned, clustered models; docs/PRUNING.md, prune.CodedSparseLayout): one
+ * bit stream (least significant bit of each byte first) over the dense filter's flat C order; per non-zero
+ * weight a Rice-coded gap (zeros since the previous non-zero weight, across row ends) and a canonical Huffman
+ * code of the weight; a last gap points at the end of the filter. Decoded by tfg_sparse_coded.h.
+ */
+typedef struct {
+    const uint8_t *bits;    /**< the stream (flash) */
+    const uint8_t *table;   /**< Rice parameter k, longest code length L, codes per length 1..L (flash) */
+    const int8_t *symbols;  /**< the weights in canonical code order (flash) */
+} tfg_sparse_coded;
+/**
  * One output channel of the GEMM kernels (tfg_conv2d_gemm_s8, tfg_fully_connected_gemm_s8), computed by the
  * generator: the accumulator starts at bias and sums w * (x + input_offset) with the channel's weights scaled
  * by s = 2^(1 + max(shift, 0)) (packed int16 filter); the output is

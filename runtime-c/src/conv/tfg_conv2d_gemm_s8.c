@@ -148,6 +148,101 @@ static void tfg_conv2d_gemm_gather(const int8_t *input, tfg_dims in, tfg_dims fd
     tfg_gemm_widen(row8, cols, groups, lane, off2, 2 * TFG_GEMM_LANES);
 }
 
+/*
+ * Small receptive fields (at most TFG_GEMM_SMALL_TAPS taps, e.g. a first layer on a one-channel image, where the
+ * generic gather's per-row memcpy calls and index arithmetic cost more than the GEMM itself): the kernel tabulates
+ * once, per tap, its byte offset from the receptive field's origin and its row/column offsets, then walks the
+ * output pixels with running coordinates. An interior pixel (every tap inside the input) is widened tap by tap
+ * through the table straight into its lane of the columns, in tfg_gemm_widen's halfword order (x0, x2), (x1, x3);
+ * a border pixel gathers its taps into row8 (taps outside the input hold the input zero point, which widens to 0)
+ * and widens it. Padding taps of the last group read the origin or 0; they meet zero weights.
+ */
+#define TFG_GEMM_SMALL_TAPS 32
+
+typedef struct {
+    int16_t off[TFG_GEMM_SMALL_TAPS]; /* byte offset of tap t from the receptive field's origin */
+    int16_t dy[TFG_GEMM_SMALL_TAPS];  /* its input row offset (0 for padding taps) */
+    int16_t dx[TFG_GEMM_SMALL_TAPS];  /* its input column offset (0 for padding taps) */
+} tfg_conv2d_gemm_taps;
+
+static void tfg_conv2d_gemm_gather_taps(const int8_t *src, const int16_t *off, int32_t groups, int32_t *cols,
+                                        int32_t lane, int32_t input_offset)
+{
+    int32_t *dst = cols + 2 * lane;
+    int32_t g;
+    for (g = 0; g < groups; ++g) {
+        const int32_t x0 = src[off[0]] + input_offset;
+        const int32_t x1 = src[off[1]] + input_offset;
+        const int32_t x2 = src[off[2]] + input_offset;
+        const int32_t x3 = src[off[3]] + input_offset;
+#if TFG_HAS_DSP
+        dst[0] = (int32_t)(((uint32_t)x0 & 0xFFFFu) | ((uint32_t)x2 << 16));
+        dst[1] = (int32_t)(((uint32_t)x1 & 0xFFFFu) | ((uint32_t)x3 << 16));
+#else
+        int16_t *d16 = (int16_t *)dst;
+        d16[0] = (int16_t)x0;
+        d16[1] = (int16_t)x2;
+        d16[2] = (int16_t)x1;
+        d16[3] = (int16_t)x3;
+#endif
+        off += 4;
+        dst += 2 * TFG_GEMM_LANES;
+    }
+}
+
+/*
+ * Four interior pixels of one output row at once (src: the first one's receptive field, the next ones `step`
+ * bytes apart): each group's four tap offsets are loaded once for the four lanes.
+ */
+static void tfg_conv2d_gemm_gather_taps4(const int8_t *src, int32_t step, const int16_t *off, int32_t groups,
+                                         int32_t *cols, int32_t input_offset)
+{
+    int32_t *dst = cols;
+    int32_t g;
+    for (g = 0; g < groups; ++g) {
+        const int32_t o0 = off[0];
+        const int32_t o1 = off[1];
+        const int32_t o2 = off[2];
+        const int32_t o3 = off[3];
+        const int8_t *x = src;
+        int32_t lane;
+        for (lane = 0; lane < TFG_GEMM_LANES; ++lane) {
+            const int32_t x0 = x[o0] + input_offset;
+            const int32_t x1 = x[o1] + input_offset;
+            const int32_t x2 = x[o2] + input_offset;
+            const int32_t x3 = x[o3] + input_offset;
+#if TFG_HAS_DSP
+            dst[2 * lane] = (int32_t)(((uint32_t)x0 & 0xFFFFu) | ((uint32_t)x2 << 16));
+            dst[2 * lane + 1] = (int32_t)(((uint32_t)x1 & 0xFFFFu) | ((uint32_t)x3 << 16));
+#else
+            int16_t *d16 = (int16_t *)(dst + 2 * lane);
+            d16[0] = (int16_t)x0;
+            d16[1] = (int16_t)x2;
+            d16[2] = (int16_t)x1;
+            d16[3] = (int16_t)x3;
+#endif
+            x += step;
+        }
+        off += 4;
+        dst += 2 * TFG_GEMM_LANES;
+    }
+}
+
+/* a border pixel: taps whose input row iy0 + dy or column ix0 + dx is outside get the zero point */
+static void tfg_conv2d_gemm_gather_taps_border(const int8_t *batch, const tfg_conv2d_gemm_taps *tp, int32_t n,
+                                               int32_t iy0, int32_t ix0, tfg_dims in, int32_t input_offset,
+                                               int8_t *row8)
+{
+    const int32_t origin = (iy0 * in.w + ix0) * in.c;
+    const int8_t zp = (int8_t)(-input_offset);
+    int32_t t;
+    for (t = 0; t < n; ++t) {
+        const int32_t iy = iy0 + tp->dy[t];
+        const int32_t ix = ix0 + tp->dx[t];
+        row8[t] = (iy >= 0 && iy < in.h && ix >= 0 && ix < in.w) ? batch[origin + tp->off[t]] : zp;
+    }
+}
+
 tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
                               const int16_t *filter, tfg_dims filter_dims,
                               const tfg_gemm_channel *channels,
@@ -179,6 +274,98 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
             for (lane = 0; lane < TFG_GEMM_LANES; ++lane) {
                 const int32_t q = lane < n ? p + lane : pixels - 1;
                 tfg_gemm_widen(input + (size_t)q * k, cols, groups, lane, off2, 2 * TFG_GEMM_LANES);
+            }
+            tfg_conv2d_gemm_block_s8(cols, groups, filter, channels, out_c, output + (size_t)p * out_c, n,
+                                     output_offset, act, c31);
+        }
+        return TFG_OK;
+    }
+    if (groups * 4 <= TFG_GEMM_SMALL_TAPS
+        && ((dilation_h * (filter_dims.h - 1)) * input_dims.w + dilation_w * (filter_dims.w - 1) + 1) * input_dims.c
+               <= 32767) {
+        /* (every tap offset fits the int16 table) */
+        tfg_conv2d_gemm_taps tp;
+        const int32_t y_last = dilation_h * (filter_dims.h - 1);
+        const int32_t x_last = dilation_w * (filter_dims.w - 1);
+        const int32_t off2 = tfg_gemm_offset2(input_offset);
+        const size_t batch_size = (size_t)input_dims.h * input_dims.w * input_dims.c;
+        int32_t t = 0;
+        int32_t ky;
+        int32_t ox = 0;
+        int32_t oy = 0;
+        int32_t b = 0;
+        for (ky = 0; ky < filter_dims.h; ++ky) {
+            int32_t kx;
+            for (kx = 0; kx < filter_dims.w; ++kx) {
+                int32_t c;
+                for (c = 0; c < input_dims.c; ++c) {
+                    tp.off[t] = (int16_t)((ky * dilation_h * input_dims.w + kx * dilation_w) * input_dims.c + c);
+                    tp.dy[t] = (int16_t)(ky * dilation_h);
+                    tp.dx[t] = (int16_t)(kx * dilation_w);
+                    ++t;
+                }
+            }
+        }
+        for (; t < groups * 4; ++t) {
+            tp.off[t] = 0;
+            tp.dy[t] = 0;
+            tp.dx[t] = 0;
+        }
+        for (p = 0; p < pixels; p += TFG_GEMM_LANES) {
+            const int32_t n = pixels - p < TFG_GEMM_LANES ? pixels - p : TFG_GEMM_LANES;
+            int32_t lane;
+            {
+                /* four interior pixels in one output row: one call, offsets shared by the lanes */
+                const int32_t iy0 = oy * stride_h - pad_h;
+                const int32_t ix0 = ox * stride_w - pad_w;
+                if (n == TFG_GEMM_LANES && ox + TFG_GEMM_LANES <= output_dims.w && iy0 >= 0
+                    && iy0 + y_last < input_dims.h && ix0 >= 0
+                    && ix0 + (TFG_GEMM_LANES - 1) * stride_w + x_last < input_dims.w) {
+                    tfg_conv2d_gemm_gather_taps4(input + (size_t)b * batch_size
+                                                     + ((size_t)iy0 * input_dims.w + ix0) * input_dims.c,
+                                                 stride_w * input_dims.c, tp.off, groups, cols, input_offset);
+                    ox += TFG_GEMM_LANES;
+                    if (ox == output_dims.w) {
+                        ox = 0;
+                        if (++oy == output_dims.h) {
+                            oy = 0;
+                            ++b;
+                        }
+                    }
+                    tfg_conv2d_gemm_block_s8(cols, groups, filter, channels, out_c, output + (size_t)p * out_c, n,
+                                             output_offset, act, c31);
+                    continue;
+                }
+            }
+            for (lane = 0; lane < TFG_GEMM_LANES; ++lane) {
+                /* (b, oy, ox) is pixel p + lane; lanes past the last pixel repeat it (outputs not stored) */
+                const int32_t iy0 = oy * stride_h - pad_h;
+                const int32_t ix0 = ox * stride_w - pad_w;
+                const int8_t *batch = input + (size_t)b * batch_size;
+                if (iy0 >= 0 && iy0 + y_last < input_dims.h && ix0 >= 0 && ix0 + x_last < input_dims.w) {
+                    tfg_conv2d_gemm_gather_taps(batch + ((size_t)iy0 * input_dims.w + ix0) * input_dims.c, tp.off,
+                                                groups, cols, lane, input_offset);
+                } else {
+                    tfg_conv2d_gemm_gather_taps_border(batch, &tp, groups * 4, iy0, ix0, input_dims, input_offset, row8);
+                    tfg_gemm_widen(row8, cols, groups, lane, off2, 2 * TFG_GEMM_LANES);
+                }
+                if (lane + 1 < n) {
+                    if (++ox == output_dims.w) {
+                        ox = 0;
+                        if (++oy == output_dims.h) {
+                            oy = 0;
+                            ++b;
+                        }
+                    }
+                }
+            }
+            /* advance past the block's last pixel */
+            if (++ox == output_dims.w) {
+                ox = 0;
+                if (++oy == output_dims.h) {
+                    oy = 0;
+                    ++b;
+                }
             }
             tfg_conv2d_gemm_block_s8(cols, groups, filter, channels, out_c, output + (size_t)p * out_c, n,
                                      output_offset, act, c31);

@@ -49,8 +49,19 @@ class PrunedModelsQemuTest {
         Board board = Boards.builtin().get("qemu-mps2-an386");
         String tag = "pruned-" + (int) (100 * sparsity) + "-" + bits;
         PreparedModel m = PreparedModel.prepare(g);
-        GeneratedModel gm = CodeGenerator.generate(m, new GeneratorOptions("m", "PrunedModelsQemuTest " + what),
-                HwTools.freshDir(tag + "-gen"));
+        GeneratedModel gm;
+        String coded = System.getProperty("tinyforge.sparse.coded");
+        System.setProperty("tinyforge.sparse.coded", "off"); // the byte-aligned layout (CodedSparseQemuTest: coded)
+        try {
+            gm = CodeGenerator.generate(m, new GeneratorOptions("m", "PrunedModelsQemuTest " + what),
+                    HwTools.freshDir(tag + "-gen"));
+        } finally {
+            if (coded == null) {
+                System.clearProperty("tinyforge.sparse.coded");
+            } else {
+                System.setProperty("tinyforge.sparse.coded", coded);
+            }
+        }
         assertTrue(Files.readString(gm.dir().resolve("model.c")).contains("_sp_s8("), what + ": sparse kernels used");
         int count = 5;
         byte[] inputs = FixtureGraphs.randomRecords(g, count, 31);

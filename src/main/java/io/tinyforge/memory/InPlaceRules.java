@@ -48,7 +48,8 @@ public final class InPlaceRules {
         if (r == null || io.tinyforge.cluster.CodebookPolicy.usesCodebook(graph, params.op())) {
             return null; // codebook filters (clustered models) have no in-place kernel
         }
-        if (io.tinyforge.prune.SparsePolicy.usesSparse(graph, params.op())) {
+        if (io.tinyforge.prune.SparsePolicy.usesSparse(graph, params.op())
+                || io.tinyforge.prune.CodedSparsePolicy.usesCoded(graph, params.op())) {
             return null; // nor have sparse filters (pruned models)
         }
         return r.apply(params, graph);

@@ -93,6 +93,8 @@ class PrunedModelsHostTest {
         for (boolean sparse : new boolean[] {true, false}) {
             String prop = System.getProperty("tinyforge.sparse");
             String cbProp = System.getProperty("tinyforge.codebook");
+            String codedProp = System.getProperty("tinyforge.sparse.coded");
+            System.setProperty("tinyforge.sparse.coded", "off"); // this test is about the byte-aligned layout
             System.setProperty("tinyforge.sparse", sparse ? "on" : "off");
             System.setProperty("tinyforge.codebook", sparse ? "on" : "off"); // the baseline is plain dense int8
             try {
@@ -124,6 +126,11 @@ class PrunedModelsHostTest {
                     System.clearProperty("tinyforge.codebook");
                 } else {
                     System.setProperty("tinyforge.codebook", cbProp);
+                }
+                if (codedProp == null) {
+                    System.clearProperty("tinyforge.sparse.coded");
+                } else {
+                    System.setProperty("tinyforge.sparse.coded", codedProp);
                 }
             }
         }

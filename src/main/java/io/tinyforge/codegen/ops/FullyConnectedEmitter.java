@@ -20,9 +20,11 @@ public final class FullyConnectedEmitter implements OpEmitter<FullyConnectedPara
         Map<String, Object> a = new HashMap<>();
         a.put("op", p.op().index());
         a.put("input", ctx.tensor(p.input()));
-        SparseWeights sp = SparseWeights.choose(ctx, p.op());
-        CodebookWeights cb = sp != null ? null : CodebookWeights.choose(ctx, p.op());
-        a.put("filter", sp != null ? sp.filter() : cb == null ? ctx.tensor(p.filter()) : cb.filter());
+        CodedSparseWeights spc = CodedSparseWeights.choose(ctx, p.op());
+        SparseWeights sp = spc != null ? null : SparseWeights.choose(ctx, p.op());
+        CodebookWeights cb = spc != null || sp != null ? null : CodebookWeights.choose(ctx, p.op());
+        a.put("filter", spc != null ? spc.filter()
+                : sp != null ? sp.filter() : cb == null ? ctx.tensor(p.filter()) : cb.filter());
         a.put("bias", ctx.tensor(p.bias()));
         a.put("output", ctx.tensor(p.output()));
         a.put("batches", p.batches());
@@ -36,6 +38,9 @@ public final class FullyConnectedEmitter implements OpEmitter<FullyConnectedPara
         a.put("per_channel", p.perChannel() ? 1 : 0);
         a.put("act_min", p.actMin());
         a.put("act_max", p.actMax());
+        if (spc != null) {
+            return spc.call("fully_connected", a, "conv/tfg_fully_connected_spc_s8.c");
+        }
         if (sp != null) {
             return sp.call("fully_connected", a, "conv/tfg_fully_connected_sp_s8.c");
         }
