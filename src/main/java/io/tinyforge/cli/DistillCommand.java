@@ -4,9 +4,9 @@ import io.tinyforge.data.ImageDatasets;
 import io.tinyforge.data.LabeledImages;
 import io.tinyforge.train.ArchSpec;
 import io.tinyforge.train.CnnGraph;
+import io.tinyforge.train.CnnGraphReader;
 import io.tinyforge.train.CnnTrainer;
 import io.tinyforge.train.DistillTrainer;
-import io.tinyforge.train.TeacherCnn;
 import io.tinyforge.train.TrainProgress;
 import io.tinyforge.train.TrainedCnn;
 import java.nio.file.Files;
@@ -93,7 +93,7 @@ final class DistillCommand implements Command {
         double featureWeight = fraction(cl, "feature-weight", 1);
         String feature = cl.getOptionValue("feature-layer");
 
-        TrainedCnn teacher = TeacherCnn.of(Models.load(teacherPath));
+        TrainedCnn teacher = CnnGraphReader.read(Models.load(teacherPath), "distill --teacher");
         LabeledImages train = ImageDatasets.train(dir).limit(limit);
         LabeledImages test = ImageDatasets.test(dir).limit(limit);
         CnnTrainer.threads(threads);

@@ -3,7 +3,6 @@ package io.tinyforge.cli;
 import io.tinyforge.data.ImageDatasets;
 import io.tinyforge.data.LabeledImages;
 import io.tinyforge.ir.Graph;
-import io.tinyforge.prune.CnnImport;
 import io.tinyforge.prune.PruneOptions;
 import io.tinyforge.prune.Pruner;
 import io.tinyforge.prune.PruningMetadata;
@@ -11,6 +10,7 @@ import io.tinyforge.prune.PruningSchedule;
 import io.tinyforge.prune.SparsityStats;
 import io.tinyforge.prune.StructuredPruner;
 import io.tinyforge.train.CnnGraph;
+import io.tinyforge.train.CnnGraphReader;
 import io.tinyforge.train.CnnTrainer;
 import io.tinyforge.train.TrainProgress;
 import io.tinyforge.train.TrainedCnn;
@@ -113,7 +113,7 @@ final class PruneCommand implements Command {
         if (!Files.isRegularFile(in)) {
             throw new UsageException("model file not found: " + in);
         }
-        TrainedCnn base = CnnImport.of(Models.load(in));
+        TrainedCnn base = CnnGraphReader.read(Models.load(in), "prune");
         LabeledImages train = ImageDatasets.train(dir).limit(limit);
         LabeledImages test = ImageDatasets.test(dir).limit(limit);
         if (train.rows() != base.height() || train.cols() != base.width()) {
