@@ -7,9 +7,6 @@ import io.tinyforge.course.CompressionStep;
 import io.tinyforge.course.CourseBudget;
 import io.tinyforge.course.CourseContext;
 import io.tinyforge.course.Variant;
-import io.tinyforge.quantize.FullIntegerQuantizer;
-import io.tinyforge.quantize.IoType;
-import io.tinyforge.quantize.Observers;
 import io.tinyforge.train.ClusterFineTuner;
 import java.util.List;
 
@@ -49,10 +46,8 @@ public final class ClusterFineTuneStep implements CompressionStep {
         ClusterFineTuner ft = new ClusterFineTuner(clustered, false, new ClusterFineTuner.Config(b.fineTuneEpochs(), 64,
                 2e-4, b.seed()));
         ft.train(ctx.data().train(), null, ctx.trainProgress(label()));
-        var calib = ctx.data().calibration();
-        var q = FullIntegerQuantizer.quantize(ft.result(), calib, Observers.byName("minmax"), IoType.INT8);
         return List.of(CourseContext.variant(id, label, base, List.of("k-means " + bits + " bit per tensor of the "
                 + "float weights (linear init)", "centroids fine-tuned " + b.fineTuneEpochs() + " epoch(s), lr 0.0002",
-                "full-int8 PTQ, min/max calibration on " + calib.size() + " training images"), q.quantized()));
+                PtqInt8Step.recipe(ctx)), PtqInt8Step.int8(ctx, ft.result())));
     }
 }
