@@ -3,7 +3,6 @@ package io.tinyforge.course.steps;
 import io.tinyforge.cluster.ClusterOptions;
 import io.tinyforge.cluster.Init;
 import io.tinyforge.cluster.WeightClusterer;
-import io.tinyforge.course.CompressionStep;
 import io.tinyforge.course.CourseBudget;
 import io.tinyforge.course.CourseContext;
 import io.tinyforge.course.Variant;
@@ -15,22 +14,12 @@ import java.util.List;
  * centroids trained with gradients shared per cluster, then full-int8 PTQ (per-channel int8 of a clustered float
  * filter keeps at most 2^N values per channel, so the generator still stores codebooks).
  */
-public final class ClusterFineTuneStep implements CompressionStep {
-    private final String base;
-    private final String id;
-    private final String label;
+public final class ClusterFineTuneStep extends DerivedStep {
     private final int bits;
 
     public ClusterFineTuneStep(String base, String id, String label, int bits) {
-        this.base = base;
-        this.id = id;
-        this.label = label;
+        super(base, id, label);
         this.bits = bits;
-    }
-
-    @Override
-    public List<String> produces() {
-        return List.of(id);
     }
 
     @Override

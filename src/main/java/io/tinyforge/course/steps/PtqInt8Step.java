@@ -1,6 +1,5 @@
 package io.tinyforge.course.steps;
 
-import io.tinyforge.course.CompressionStep;
 import io.tinyforge.course.CourseContext;
 import io.tinyforge.course.Variant;
 import io.tinyforge.ir.Graph;
@@ -14,20 +13,10 @@ import java.util.List;
  * int8 input/output, min/max calibration on the course's calibration images), as {@code tinyforge quantize
  * --mode int8}.
  */
-public final class PtqInt8Step implements CompressionStep {
-    private final String base;
-    private final String id;
-    private final String label;
+public final class PtqInt8Step extends DerivedStep {
 
     public PtqInt8Step(String base, String id, String label) {
-        this.base = base;
-        this.id = id;
-        this.label = label;
-    }
-
-    @Override
-    public List<String> produces() {
-        return List.of(id);
+        super(base, id, label);
     }
 
     @Override
