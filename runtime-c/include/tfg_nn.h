@@ -77,9 +77,11 @@ tfg_status tfg_depthwise_conv2d_s8(const int8_t *input, tfg_dims input_dims,
  * packed: the filter re-ordered by the generator, 4-byte aligned: for each group g of four channels
  * (ceil(c / 4) groups, missing channels 0) and each tap t (row-major), words [2 * (g * taps + t)] =
  * w[4g] | w[4g+2] << 16 and [+1] = w[4g+1] | w[4g+3] << 16 (int16 lanes), followed by c words
- * bias[c] + input_offset * sum of channel c's weights (int32, wrapping; 0 for a NULL bias). requant: per channel c, words
- * [4c..4c+3] = multiplier, code, low and high word of the rounding constant of tfg_requant_prepare (double
- * rounding; unused with TFG_SINGLE_ROUNDING). NULL packed or requant: runs the reference.
+ * bias[c] + input_offset * sum of channel c's weights (int32, wrapping; 0 for a NULL bias) and c words bias[c];
+ * with double rounding every value of channel c is multiplied by s = 2^(1 + max(shift, 0)). requant (double
+ * rounding): per channel c, words [4c..4c+3] = multiplier, rounding constant with the output zero point, shift
+ * field of tfg_gemm_requant (tfg_gemm.h), 0; then one word, 1 when every channel's correction shift is 31
+ * (unused with TFG_SINGLE_ROUNDING). NULL packed or requant: runs the reference.
  */
 tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                                        const int8_t *filter, tfg_dims filter_dims,

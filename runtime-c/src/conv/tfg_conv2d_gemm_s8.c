@@ -10,6 +10,92 @@
 #include "tfg_nn.h"
 #include "tfg_gemm.h"
 
+/* n bytes from src to dst, a word at a time (a library memcpy call costs more than these few bytes; the tail byte by byte) */
+static inline void tfg_conv2d_gemm_copy(int8_t *dst, const int8_t *src, int32_t n)
+{
+    for (; n >= 4; n -= 4) {
+        uint32_t v;
+        memcpy(&v, src, 4);
+        memcpy(dst, &v, 4);
+        src += 4;
+        dst += 4;
+    }
+    if (n > 0) {
+        dst[0] = src[0];
+        if (n > 1) {
+            dst[1] = src[1];
+            if (n > 2) {
+                dst[2] = src[2];
+            }
+        }
+    }
+}
+
+/* n bytes of v at dst (the tail written byte by byte, so that the loop does not become a memset call) */
+static inline void tfg_conv2d_gemm_fill(int8_t *dst, int8_t v, int32_t n)
+{
+    const uint32_t v4 = (uint32_t)(uint8_t)v * 0x01010101u;
+    for (; n >= 4; n -= 4) {
+        memcpy(dst, &v4, 4);
+        dst += 4;
+    }
+    if (n > 0) {
+        dst[0] = v;
+        if (n > 1) {
+            dst[1] = v;
+            if (n > 2) {
+                dst[2] = v;
+            }
+        }
+    }
+}
+
+/*
+ * The int8 receptive field of a window cut by the padding into r (fd.h * fd.w * in.c bytes; taps outside the
+ * input hold the zero point zp). Without column dilation each row is lead bytes of zp, the inside taps copied
+ * in one piece, trail bytes of zp. Out of line: the whole windows' path keeps its registers.
+ */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void tfg_conv2d_gemm_gather_cut(const int8_t *batch, tfg_dims in, tfg_dims fd, int32_t iy0, int32_t ix0,
+                                       int32_t dilation_h, int32_t dilation_w, int8_t zp, int8_t *r)
+{
+    const int32_t span = fd.w * in.c;
+    const int32_t in_row = in.w * in.c;
+    int32_t ky;
+    if (dilation_w == 1) {
+        const int32_t kx0 = ix0 < 0 ? (-ix0 < fd.w ? -ix0 : fd.w) : 0;
+        const int32_t kx1 = in.w - ix0 < fd.w ? (in.w - ix0 > kx0 ? in.w - ix0 : kx0) : fd.w;
+        const int32_t lead = kx0 * in.c;
+        const int32_t mid = (kx1 - kx0) * in.c;
+        for (ky = 0; ky < fd.h; ++ky) {
+            const int32_t iy = iy0 + dilation_h * ky;
+            if (iy < 0 || iy >= in.h) {
+                tfg_conv2d_gemm_fill(r, zp, span);
+            } else {
+                tfg_conv2d_gemm_fill(r, zp, lead);
+                tfg_conv2d_gemm_copy(r + lead, batch + (size_t)iy * in_row + (size_t)(ix0 + kx0) * in.c, mid);
+                tfg_conv2d_gemm_fill(r + lead + mid, zp, span - lead - mid);
+            }
+            r += span;
+        }
+        return;
+    }
+    for (ky = 0; ky < fd.h; ++ky) {
+        const int32_t iy = iy0 + dilation_h * ky;
+        int32_t kx;
+        for (kx = 0; kx < fd.w; ++kx) {
+            const int32_t ix = ix0 + dilation_w * kx;
+            const int inside = iy >= 0 && iy < in.h && ix >= 0 && ix < in.w;
+            int32_t c;
+            for (c = 0; c < in.c; ++c) {
+                *r++ = inside ? batch[(size_t)iy * in_row + (size_t)ix * in.c + c] : zp;
+            }
+        }
+    }
+}
+
 /* the receptive field of output pixel p (of the whole batch), widened into lane `lane` of cols */
 static void tfg_conv2d_gemm_gather(const int8_t *input, tfg_dims in, tfg_dims fd, tfg_dims od, int32_t p,
                                    int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w,
@@ -24,35 +110,41 @@ static void tfg_conv2d_gemm_gather(const int8_t *input, tfg_dims in, tfg_dims fd
     const int32_t ix0 = ox * stride_w - pad_w;
     const int32_t k = fd.h * fd.w * in.c;
     const int32_t span = fd.w * in.c;
-    const int8_t *batch = input + (size_t)b * in.h * in.w * in.c;
+    const int32_t in_row = in.w * in.c;
+    const int8_t *batch = input + (size_t)b * in.h * in_row;
     const int8_t zp = (int8_t)(-input_offset);
+    const int whole_row = dilation_w == 1 && ix0 >= 0 && ix0 + fd.w <= in.w;
     int8_t *r = row8;
     int32_t ky;
-    int32_t kx;
     if (fd.h == 1 && fd.w == 1 && (k & 3) == 0 && iy0 >= 0 && iy0 < in.h && ix0 >= 0 && ix0 < in.w) {
         tfg_gemm_widen(batch + ((size_t)iy0 * in.w + ix0) * in.c, cols, groups, lane, off2, 2 * TFG_GEMM_LANES);
         return;
     }
-    for (ky = 0; ky < fd.h; ++ky) {
-        const int32_t iy = iy0 + dilation_h * ky;
-        if (iy < 0 || iy >= in.h) {
-            memset(r, zp, (size_t)span);
-        } else if (dilation_w == 1 && ix0 >= 0 && ix0 + fd.w <= in.w) {
-            memcpy(r, batch + ((size_t)iy * in.w + ix0) * in.c, (size_t)span);
-        } else {
-            for (kx = 0; kx < fd.w; ++kx) {
-                const int32_t ix = ix0 + dilation_w * kx;
-                if (ix < 0 || ix >= in.w) {
-                    memset(r + kx * in.c, zp, (size_t)in.c);
-                } else {
-                    memcpy(r + kx * in.c, batch + ((size_t)iy * in.w + ix) * in.c, (size_t)in.c);
-                }
+    if (whole_row && iy0 >= 0 && iy0 + dilation_h * (fd.h - 1) < in.h) {
+        /* a whole window: fd.h rows of span contiguous bytes, dilation_h input rows apart */
+        const int8_t *src = batch + (size_t)iy0 * in_row + (size_t)ix0 * in.c;
+        const int32_t step = dilation_h * in_row;
+        if ((span & 3) == 0) {
+            /* each row is whole groups: widened straight from the input */
+            int32_t *dst = cols;
+            for (ky = 0; ky < fd.h; ++ky) {
+                tfg_gemm_widen(src, dst, span >> 2, lane, off2, 2 * TFG_GEMM_LANES);
+                dst += 2 * TFG_GEMM_LANES * (span >> 2);
+                src += step;
             }
+            return;
         }
-        r += span;
+        for (ky = 0; ky < fd.h; ++ky) {
+            tfg_conv2d_gemm_copy(r, src, span);
+            r += span;
+            src += step;
+        }
+    } else {
+        tfg_conv2d_gemm_gather_cut(batch, in, fd, iy0, ix0, dilation_h, dilation_w, zp, r);
+        r += k;
     }
     /* the padding taps of the last group meet zero weights */
-    memset(r, 0, (size_t)(groups * 4 - k));
+    tfg_conv2d_gemm_fill(r, 0, groups * 4 - k);
     tfg_gemm_widen(row8, cols, groups, lane, off2, 2 * TFG_GEMM_LANES);
 }
 

@@ -11,6 +11,7 @@
 #include "tfg_nn.h"
 #include "tfg_fixedpoint.h"
 #include "tfg_dsp.h"
+#include "tfg_gemm.h"
 
 /*
  * The fast algorithm runs with the DSP extension (Arm instructions, or their C emulation under
@@ -53,7 +54,7 @@ typedef struct {
     int32_t act_min;
     int32_t act_max;
     int full;         /* the clamp range is all of int8 */
-    int right_shifts; /* every channel's code is >= 0 (checked once per call) */
+    int c31;          /* every channel's correction shift is 31 (the generator's flag after the table) */
     tfg_per_channel_quant quant;
 } tfg_depthwise_conv2d_dsp_outs;
 
@@ -68,69 +69,32 @@ typedef struct {
     int32_t output_offset;
     int32_t act_min;
     int32_t act_max;
-    const int32_t *bias;   /* may be NULL */
+    const int32_t *bias;   /* the packed (scaled) bias */
     const int32_t *packed; /* re-ordered int16 weights */
     const int32_t *requant;
     tfg_per_channel_quant quant;
-    int right_shifts;      /* every channel of requant shifts right (code >= 0) */
     int32_t zero_point;    /* -input_offset: the input value whose taps contribute nothing */
     int k3x3;              /* 3x3 filter: packed ends with the folded accumulator starts */
     const int8_t *zero_block; /* TFG_DW_CHUNK bytes of zero_point */
     tfg_depthwise_conv2d_dsp_outs o; /* the output stage */
 } tfg_depthwise_conv2d_dsp_layer;
 
-#if !(defined(TFG_SINGLE_ROUNDING) && TFG_SINGLE_ROUNDING)
-/* the requantization of tfg_depthwise_conv2d_dsp_rescale for a left shift (code < 0), out of line: rare */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static int32_t tfg_depthwise_conv2d_dsp_rescale_left(int32_t acc, const int32_t *q)
-{
-    const int64_t round = (int64_t)(((uint64_t)(uint32_t)q[3] << 32) | (uint32_t)q[2]);
-    return (int32_t)(((int64_t)(int32_t)((uint32_t)acc << (-1 - q[1])) * q[0] + round) >> 31);
-}
-#endif
-
 /*
- * tfg_mbqm (double rounding) of acc with channel constants q = multiplier, code, rounding constant (low,
- * high), as tfg_requant_apply in tfg_dsp.h: for a right shift, one 64-bit multiply-accumulate, a second one
- * for the sign correction (acc < 0: minus 2^31) and a shift of the high word. Under TFG_SINGLE_ROUNDING:
- * tfg_mbqm with the multiplier and shift of channel c.
+ * Double rounding: tfg_gemm_requant with channel constants q = multiplier, rounding constant (output zero point
+ * included), shift field (tfg_gemm.h), on the accumulator scaled by the generator; the zero point is in the
+ * result. Under TFG_SINGLE_ROUNDING (nothing scaled): tfg_mbqm with the multiplier and shift of channel c, plus
+ * the zero point.
  */
 static inline int32_t tfg_depthwise_conv2d_dsp_rescale(int32_t acc, const int32_t *q, int32_t c,
                                                        const tfg_depthwise_conv2d_dsp_outs *o)
 {
 #if defined(TFG_SINGLE_ROUNDING) && TFG_SINGLE_ROUNDING
     (void)q;
-    return tfg_mbqm(acc, o->quant.multiplier[c], o->quant.shift[c]);
+    return tfg_mbqm(acc, o->quant.multiplier[c], o->quant.shift[c]) + o->output_offset;
 #else
-    const int32_t code = q[1];
     (void)c;
     (void)o;
-    if (code < 0) {
-        return tfg_depthwise_conv2d_dsp_rescale_left(acc, q);
-    }
-#if TFG_DSP_NATIVE
-    {
-        int32_t lo;
-        int32_t hi;
-        int32_t t;
-        __asm__("ldrd %[lo], %[hi], [%[q], #8]\n\t"
-                "smlal %[lo], %[hi], %[acc], %[m]\n\t"
-                "lsr %[t], %[acc], #31\n\t"
-                "smlal %[lo], %[hi], %[t], %[k]"
-                : [lo] "=&r"(lo), [hi] "=&r"(hi), [t] "=&r"(t)
-                : [q] "r"(q), [acc] "r"(acc), [m] "r"(q[0]), [k] "r"(INT32_MIN), "m"(*(const int32_t(*)[4])q));
-        return hi >> code;
-    }
-#else
-    {
-        int64_t p = (int64_t)(((uint64_t)(uint32_t)q[3] << 32) | (uint32_t)q[2]);
-        p += (int64_t)acc * q[0];
-        p -= (int64_t)(((uint64_t)((uint32_t)acc >> 31)) << 31);
-        return (int32_t)(p >> 32) >> code;
-    }
-#endif
+    return tfg_gemm_requant(acc, q[0], q[1], q[2], q[2] >> 8);
 #endif
 }
 
@@ -138,7 +102,7 @@ static inline int32_t tfg_depthwise_conv2d_dsp_rescale(int32_t acc, const int32_
 static inline int8_t tfg_depthwise_conv2d_dsp_out(int32_t acc, const int32_t *q, int32_t c,
                                                   const tfg_depthwise_conv2d_dsp_outs *o)
 {
-    const int32_t v = tfg_depthwise_conv2d_dsp_rescale(acc, q, c, o) + o->output_offset;
+    const int32_t v = tfg_depthwise_conv2d_dsp_rescale(acc, q, c, o);
 #if TFG_DSP_NATIVE
     if (o->full) {
         return (int8_t)__ssat(v, 8);
@@ -202,21 +166,18 @@ static inline int8_t tfg_depthwise_conv2d_dsp_out(int32_t acc, const int32_t *q,
 #if TFG_DSP_NATIVE && !(defined(TFG_SINGLE_ROUNDING) && TFG_SINGLE_ROUNDING)
 /*
  * Requantizes pixels x groups * 4 accumulators (q: channel 0's constants, again for every pixel) whose channels
- * all shift right (code >= 0) and clamp to all of int8: nine instructions per value
- * (tfg_depthwise_conv2d_dsp_rescale, + off, SSAT, STRB), four per loop.
+ * all have the correction shift 31 and clamp to all of int8: six instructions per value (one LDM of the channel's
+ * constants, SMMLAR, SUB lsr #31, ASR, SSAT, STRB), four per loop.
  */
 void tfg_depthwise_conv2d_dsp_requant4(const int32_t *acc, const int32_t *q, int8_t *out, int32_t groups,
-                                       int32_t off, int32_t pixels);
+                                       int32_t pixels);
 #define TFG_DW_ASM_RQ(A) \
-    "ldrd r8, r9, [r1], #8\n\t" \
-    "ldrd r10, r11, [r1], #8\n\t" \
-    "smlal r10, r11, " A ", r8\n\t" \
-    "lsr " A ", " A ", #31\n\t" \
-    "smlal r10, r11, " A ", lr\n\t" \
-    "asr r11, r11, r9\n\t" \
-    "add r11, r11, r12\n\t" \
-    "ssat r11, #8, r11\n\t" \
-    "strb r11, [r2], #1\n\t"
+    "ldm r1!, {r8, r9, r10, r11}\n\t" \
+    "smmlar r11, " A ", r8, r9\n\t" \
+    "sub " A ", r11, " A ", lsr #31\n\t" \
+    "asr " A ", " A ", r10\n\t" \
+    "ssat " A ", #8, " A "\n\t" \
+    "strb " A ", [r2], #1\n\t"
 __asm__(".syntax unified\n\t"
         ".section .text.tfg_depthwise_conv2d_dsp_requant4,\"ax\",%progbits\n\t"
         ".align 2\n\t"
@@ -226,21 +187,21 @@ __asm__(".syntax unified\n\t"
         ".thumb_func\n\t"
         ".type tfg_depthwise_conv2d_dsp_requant4, %function\n"
         "tfg_depthwise_conv2d_dsp_requant4:\n\t"
-        "push {r1, r3, r4-r11, lr}\n\t"  /* [sp] q of channel 0, [sp, #4] groups per pixel */
-        "ldr r12, [sp, #44]\n\t"         /* off; [sp, #48] pixels left */
-        "mov lr, #0x80000000\n\t"
+        "push {r4-r11, lr}\n\t"         /* [sp, #36] pixels left */
+        "mov r12, r1\n\t"              /* q of channel 0 */
         "2:\n\t"
-        "ldrd r1, r3, [sp]\n\t"
+        "mov r1, r12\n\t"
+        "mov lr, r3\n\t"
         "1:\n\t"
         "ldm r0!, {r4-r7}\n\t"
         TFG_DW_ASM_RQ("r4") TFG_DW_ASM_RQ("r5") TFG_DW_ASM_RQ("r6") TFG_DW_ASM_RQ("r7")
-        "subs r3, r3, #1\n\t"
+        "subs lr, lr, #1\n\t"
         "bne 1b\n\t"
-        "ldr r8, [sp, #48]\n\t"
+        "ldr r8, [sp, #36]\n\t"
         "subs r8, r8, #1\n\t"
-        "str r8, [sp, #48]\n\t"
+        "str r8, [sp, #36]\n\t"
         "bne 2b\n\t"
-        "pop {r1, r3, r4-r11, pc}\n\t"
+        "pop {r4-r11, pc}\n\t"
         ".size tfg_depthwise_conv2d_dsp_requant4, .-tfg_depthwise_conv2d_dsp_requant4\n\t"
         ".text");
 #undef TFG_DW_ASM_RQ
@@ -258,8 +219,8 @@ static void tfg_depthwise_conv2d_dsp_outs_n(const int32_t *acc, int32_t n, const
 {
     int32_t i;
 #if TFG_DSP_NATIVE && !(defined(TFG_SINGLE_ROUNDING) && TFG_SINGLE_ROUNDING)
-    if (o->full && o->right_shifts && n > 0 && (n & 3) == 0) {
-        tfg_depthwise_conv2d_dsp_requant4(acc, q, out, n / 4, o->output_offset, 1);
+    if (o->full && o->c31 && n > 0 && (n & 3) == 0) {
+        tfg_depthwise_conv2d_dsp_requant4(acc, q, out, n / 4, 1);
         (void)c0;
         return;
     }
@@ -524,8 +485,8 @@ static void tfg_depthwise_conv2d_dsp_run3x3(const tfg_depthwise_conv2d_dsp_layer
     tfg_depthwise_conv2d_dsp_taps3x3(acc, x_first, l->packed, ch / 4, l->x_step, l->row_step,
                                      l->packed + 18 * (ch / 4), n_px, px_step);
 #if TFG_DSP_NATIVE && !(defined(TFG_SINGLE_ROUNDING) && TFG_SINGLE_ROUNDING)
-    if (l->o.full && l->o.right_shifts) {
-        tfg_depthwise_conv2d_dsp_requant4(acc, l->requant, out, ch / 4, l->o.output_offset, n_px);
+    if (l->o.full && l->o.c31) {
+        tfg_depthwise_conv2d_dsp_requant4(acc, l->requant, out, ch / 4, n_px);
         return;
     }
 #endif
@@ -568,17 +529,11 @@ static void tfg_depthwise_conv2d_dsp_pixel(const tfg_depthwise_conv2d_dsp_layer 
     for (; c + 4 <= ch; c += 4) {
         const int8_t *x = x_first + c;
         const int32_t *w = w_group;
-        int32_t a0 = 0;
-        int32_t a1 = 0;
-        int32_t a2 = 0;
-        int32_t a3 = 0;
+        int32_t a0 = bias[c];
+        int32_t a1 = bias[c + 1];
+        int32_t a2 = bias[c + 2];
+        int32_t a3 = bias[c + 3];
         int32_t r;
-        if (bias != NULL) {
-            a0 = bias[c];
-            a1 = bias[c + 1];
-            a2 = bias[c + 2];
-            a3 = bias[c + 3];
-        }
         for (r = 0; r < rows; ++r) {
             const int8_t *xc = x;
             int32_t k;
@@ -606,7 +561,7 @@ static void tfg_depthwise_conv2d_dsp_pixel(const tfg_depthwise_conv2d_dsp_layer 
         const int32_t j = c & 3;
         const int8_t *x_row = x_first + c;
         const int32_t *w = w_group + (j & 1);
-        int32_t sum = bias != NULL ? bias[c] : 0;
+        int32_t sum = bias[c];
         int32_t r;
         for (r = 0; r < rows; ++r) {
             int32_t k;
@@ -659,27 +614,28 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
         l.output_offset = output_offset;
         l.act_min = act.min;
         l.act_max = act.max;
-        l.bias = bias;
+        l.bias = packed + 2 * l.taps * ((ch + 3) / 4) + ch;
         l.packed = packed;
         l.requant = requant;
         l.quant = quant;
-        l.right_shifts = 1;
         l.zero_point = -input_offset;
         l.k3x3 = filter_dims.h == 3 && k_w == 3;
-        for (b = 0; b < TFG_DW_CHUNK; ++b) {
-            zero_block[b] = (int8_t)l.zero_point;
+        {
+            const uint32_t zp4 = (uint32_t)(uint8_t)l.zero_point * 0x01010101u;
+            for (b = 0; b < TFG_DW_CHUNK; b += 4) {
+                memcpy(zero_block + b, &zp4, 4);
+            }
         }
         l.zero_block = zero_block;
         l.o.output_offset = output_offset;
         l.o.act_min = act.min;
         l.o.act_max = act.max;
         l.o.full = act.min == -128 && act.max == 127;
-        for (b = 0; b < ch; ++b) {
-            if (requant[4 * b + 1] < 0) {
-                l.right_shifts = 0;
-            }
-        }
-        l.o.right_shifts = l.right_shifts;
+#if defined(TFG_SINGLE_ROUNDING) && TFG_SINGLE_ROUNDING
+        l.o.c31 = 0;
+#else
+        l.o.c31 = requant[4 * ch] == 1;
+#endif
         l.o.quant = quant;
         /* pixels per call of tfg_depthwise_conv2d_dsp_run3x3 (0: that path is off) */
         batch = (l.k3x3 && (ch & 3) == 0 && ch <= TFG_DW_CHUNK) ? TFG_DW_CHUNK / ch : 0;

@@ -44,10 +44,19 @@ static void fill_quant(int32_t n)
     }
 }
 
-static int32_t packed[2 * 3 * 9 * 3 + 64];
-static int32_t requant[4 * 64];
+static int32_t packed[2 * 9 * 64 + 2 * 64];
+static int32_t requant[4 * 64 + 1];
 
-/* the generator's re-ordered filter and folded accumulator starts (codegen.ops.DepthwisePacking) */
+/* channel c's scale under double rounding: 2^(1 + left shift) (codegen.ops.DepthwisePacking) */
+static int32_t scale_of(int32_t c)
+{
+    return 1 << (1 + (shift[c] > 0 ? shift[c] : 0));
+}
+
+/*
+ * the generator's re-ordered filter, folded accumulator starts and biases, each channel scaled
+ * (codegen.ops.DepthwisePacking)
+ */
 static void pack_filter(int32_t taps, int32_t ch, const int32_t *b, int32_t in_off)
 {
     int32_t g;
@@ -56,38 +65,40 @@ static void pack_filter(int32_t taps, int32_t ch, const int32_t *b, int32_t in_o
     int32_t c;
     for (c = 0; c < ch; ++c) {
         uint32_t sum = 0;
+        const uint32_t bc = b != NULL ? (uint32_t)b[c] : 0u;
         for (t = 0; t < taps; ++t) {
             sum += (uint32_t)filter[t * ch + c];
         }
-        packed[2 * taps * ((ch + 3) / 4) + c] = (int32_t)((b != NULL ? (uint32_t)b[c] : 0u) + (uint32_t)in_off * sum);
+        packed[2 * taps * ((ch + 3) / 4) + c] = (int32_t)((bc + (uint32_t)in_off * sum) * (uint32_t)scale_of(c));
+        packed[2 * taps * ((ch + 3) / 4) + ch + c] = (int32_t)(bc * (uint32_t)scale_of(c));
     }
     for (g = 0; g < (ch + 3) / 4; ++g) {
         for (t = 0; t < taps; ++t) {
             for (k = 0; k < 2; ++k) {
-                const int32_t lo = 4 * g + k < ch ? filter[t * ch + 4 * g + k] : 0;
-                const int32_t hi = 4 * g + k + 2 < ch ? filter[t * ch + 4 * g + k + 2] : 0;
+                const int32_t lo = 4 * g + k < ch ? filter[t * ch + 4 * g + k] * scale_of(4 * g + k) : 0;
+                const int32_t hi = 4 * g + k + 2 < ch ? filter[t * ch + 4 * g + k + 2] * scale_of(4 * g + k + 2) : 0;
                 packed[2 * (g * taps + t) + k] = (int32_t)(((uint32_t)lo & 0xFFFFu) | ((uint32_t)hi << 16));
             }
         }
     }
 }
 
-/* the generator's requantization table (codegen.ops.DepthwisePacking.requantTable) */
-static void fill_requant(int32_t ch)
+/* the generator's requantization table (codegen.ops.DepthwisePacking.gemmRequantTable) */
+static void fill_requant(int32_t ch, int32_t out_off)
 {
     int32_t c;
+    int32_t all31 = 1;
     for (c = 0; c < ch; ++c) {
-        long long round = 1LL << 30;
-        int32_t code = -1 - shift[c];
-        if (shift[c] < 0) {
-            round += 1LL << (30 - shift[c]);
-            code = -shift[c] - 1;
-        }
+        const int32_t right = shift[c] < 0 ? -shift[c] : 0;
         requant[4 * c] = mult[c];
-        requant[4 * c + 1] = code;
-        requant[4 * c + 2] = (int32_t)(uint32_t)((unsigned long long)round & 0xFFFFFFFFu);
-        requant[4 * c + 3] = (int32_t)(round >> 32);
+        requant[4 * c + 1] = (right >= 1 ? 1 << (right - 1) : 0) + out_off * (1 << right);
+        requant[4 * c + 2] = right + 256 * (right >= 1 ? 31 : 32);
+        requant[4 * c + 3] = 0;
+        if (right < 1) {
+            all31 = 0;
+        }
     }
+    requant[4 * ch] = all31;
 }
 
 /* the ring the generator sizes (memory.InPlaceRules.depthwiseRingRows) */
@@ -238,7 +249,7 @@ int main(void)
             memset(data, 0x5A, sizeof data);
             memcpy(data, in_buf, (size_t)(n * h * w * c));
             pack_filter(kh * kw, c, b, in_off);
-            fill_requant(c);
+            fill_requant(c, out_off);
             if (tfg_depthwise_conv2d_inplace_s8(data, idims, filter, fdims, b, odims, sh, sw, dh, dw, ph, pw, in_off,
                                                 out_off, q, act, packed, requant, scratch,
                                                 ring_rows(w, oh, ow, c, sh, ph)) != TFG_OK) {

@@ -13,6 +13,12 @@ public final class DepthwiseConv2DEmitter implements OpEmitter<DepthwiseConv2DPa
 
     @Override
     public OpCall emit(DepthwiseConv2DParams p, EmitContext ctx) {
+        if (!io.tinyforge.cluster.CodebookPolicy.usesCodebook(ctx.graph(), p.op())) {
+            OpCall conv = DepthwiseAsConv.emit(p, ctx);
+            if (conv != null) {
+                return conv;
+            }
+        }
         Map<String, Object> a = new HashMap<>();
         a.put("op", p.op().index());
         a.put("input", ctx.tensor(p.input()));

@@ -48,6 +48,18 @@ public record DepthwiseConv2DParams(Operator op, int input, int filter, int bias
         return shifts.clone();
     }
 
+    /**
+     * Arena scratch of {@code tfg_conv2d_gemm_s8}, which runs a layer of one input channel with a depth multiplier
+     * as the convolution it equals (codegen.ops.DepthwiseAsConv): four pixels' int16 columns and one int8
+     * receptive field (double rounding only; reserved also under {@code --optimize size}, where the reference
+     * kernel runs); 0 for every other layer.
+     */
+    @Override
+    public long scratchBytes() {
+        return inC == 1 && depthMultiplier > 1 && rounding == Rounding.DOUBLE
+                ? 36L * (((long) filterH * filterW + 3) / 4) : 0;
+    }
+
     /** Multiply-accumulates of one inference: output elements x filter taps. */
     @Override
     public long macs() {
