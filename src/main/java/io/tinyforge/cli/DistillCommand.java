@@ -4,9 +4,9 @@ import io.tinyforge.data.ImageDatasets;
 import io.tinyforge.data.LabeledImages;
 import io.tinyforge.train.ArchSpec;
 import io.tinyforge.train.CnnGraph;
+import io.tinyforge.train.CnnGraphReader;
 import io.tinyforge.train.CnnTrainer;
 import io.tinyforge.train.DistillTrainer;
-import io.tinyforge.train.TeacherCnn;
 import io.tinyforge.train.TrainProgress;
 import io.tinyforge.train.TrainedCnn;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ final class DistillCommand implements Command {
 
     @Override
     public Options options() {
-        return new Options()
+        return TrainingFlags.add(new Options()
                 .addOption(Option.builder().longOpt("teacher").hasArg().argName("FILE")
                         .desc("float32 teacher .tflite written by 'tinyforge train'").build())
                 .addOption(Option.builder().longOpt("student-arch").hasArg().argName("SPEC")
@@ -59,17 +59,8 @@ final class DistillCommand implements Command {
                         .desc("also match the teacher's layer NAME (convN, poolN, denseN) from the student's layer of "
                                 + "the same name, or TEACHER:STUDENT, through a learned 1x1 projection (L2)").build())
                 .addOption(Option.builder().longOpt("feature-weight").hasArg().argName("B")
-                        .desc("weight of the feature term (default 1)").build())
-                .addOption(Option.builder().longOpt("epochs").hasArg().argName("N").desc("epochs (default 3)").build())
-                .addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("random seed (default 1)").build())
-                .addOption(Option.builder().longOpt("batch").hasArg().argName("B").desc("mini-batch size (default 64)")
-                        .build())
-                .addOption(Option.builder().longOpt("lr").hasArg().argName("LR").desc("Adam learning rate (default 0.002)")
-                        .build())
-                .addOption(Option.builder().longOpt("limit").hasArg().argName("N")
-                        .desc("use only the first N training and N test images").build())
-                .addOption(Option.builder().longOpt("threads").hasArg().argName("N")
-                        .desc("ND4J native threads (default 1: deterministic)").build());
+                        .desc("weight of the feature term (default 1)").build()),
+                "epochs (default 3)", "random seed (default 1)", "Adam learning rate (default 0.002)");
     }
 
     @Override
@@ -82,23 +73,18 @@ final class DistillCommand implements Command {
         Path dir = Path.of(TrainCommand.required(cl, "data"));
         Path out = Path.of(TrainCommand.required(cl, "out"));
         String dataset = ImageDatasets.checkName(cl.getOptionValue("dataset", "fashion-mnist"));
-        int epochs = TrainCommand.intOption(cl, "epochs", 3, 0);
-        int batch = TrainCommand.intOption(cl, "batch", 64, 1);
-        int limit = TrainCommand.intOption(cl, "limit", Integer.MAX_VALUE, 1);
-        int threads = TrainCommand.intOption(cl, "threads", 1, 1);
-        long seed = TrainCommand.longOption(cl, "seed", 1);
-        double lr = TrainCommand.doubleOption(cl, "lr", 2e-3);
+        TrainingFlags f = TrainingFlags.parse(cl, 3, 2e-3);
         double temperature = TrainCommand.doubleOption(cl, "temperature", 4);
         double alpha = fraction(cl, "alpha", 0.7);
         double featureWeight = fraction(cl, "feature-weight", 1);
         String feature = cl.getOptionValue("feature-layer");
 
-        TrainedCnn teacher = TeacherCnn.of(Models.load(teacherPath));
-        LabeledImages train = ImageDatasets.train(dir).limit(limit);
-        LabeledImages test = ImageDatasets.test(dir).limit(limit);
-        CnnTrainer.threads(threads);
-        DistillTrainer t = new DistillTrainer(new DistillTrainer.Config(arch, epochs, batch, lr, seed, temperature,
-                alpha, feature, featureWeight), teacher);
+        TrainedCnn teacher = CnnGraphReader.read(Models.load(teacherPath), "distill --teacher");
+        LabeledImages train = ImageDatasets.train(dir).limit(f.limit());
+        LabeledImages test = ImageDatasets.test(dir).limit(f.limit());
+        CnnTrainer.threads(f.threads());
+        DistillTrainer t = new DistillTrainer(new DistillTrainer.Config(arch, f.epochs(), f.batch(), f.lr(), f.seed(),
+                temperature, alpha, feature, featureWeight), teacher);
         double teacherAcc = t.teacherAccuracy(test);
         long t0 = System.nanoTime();
         t.train(train, test, TrainProgress.stderr());
@@ -114,8 +100,9 @@ final class DistillCommand implements Command {
         inv.out().printf(Locale.ROOT, "distilled %s (%,d parameters) into %s (%,d parameters, 1/%.1f) on %,d %s "
                 + "images, %d epoch(s), T %s, alpha %s%s, batch %d, lr %s, seed %d in %.1f s%n", teacher.arch(),
                 teacher.parameters(), arch, student.parameters(), (double) teacher.parameters() / student.parameters(),
-                train.count(), dataset, epochs, temperature, alpha,
-                feature == null ? "" : ", feature " + feature + " x " + featureWeight, batch, lr, seed, seconds);
+                train.count(), dataset, f.epochs(), temperature, alpha,
+                feature == null ? "" : ", feature " + feature + " x " + featureWeight, f.batch(), f.lr(), f.seed(),
+                seconds);
         inv.out().printf(Locale.ROOT, "test accuracy (ND4J, %,d images): teacher %.4f, student %.4f%n", test.count(),
                 teacherAcc, acc);
         inv.out().printf(Locale.ROOT, "wrote %s (float32, %,d bytes)%n", out, bytes.length);

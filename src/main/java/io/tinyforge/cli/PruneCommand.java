@@ -3,7 +3,6 @@ package io.tinyforge.cli;
 import io.tinyforge.data.ImageDatasets;
 import io.tinyforge.data.LabeledImages;
 import io.tinyforge.ir.Graph;
-import io.tinyforge.prune.CnnImport;
 import io.tinyforge.prune.PruneOptions;
 import io.tinyforge.prune.Pruner;
 import io.tinyforge.prune.PruningMetadata;
@@ -11,6 +10,7 @@ import io.tinyforge.prune.PruningSchedule;
 import io.tinyforge.prune.SparsityStats;
 import io.tinyforge.prune.StructuredPruner;
 import io.tinyforge.train.CnnGraph;
+import io.tinyforge.train.CnnGraphReader;
 import io.tinyforge.train.CnnTrainer;
 import io.tinyforge.train.TrainProgress;
 import io.tinyforge.train.TrainedCnn;
@@ -18,9 +18,7 @@ import io.tinyforge.exporter.TfliteWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -50,7 +48,7 @@ final class PruneCommand implements Command {
 
     @Override
     public Options options() {
-        return new Options()
+        return TrainingFlags.add(new Options()
                 .addOption(Option.builder().longOpt("data").hasArg().argName("DIR")
                         .desc("directory of the IDX files of the dataset the model was trained on").build())
                 .addOption(Option.builder().longOpt("sparsity").hasArg().argName("S")
@@ -62,18 +60,10 @@ final class PruneCommand implements Command {
                         .desc("unstructured sparsity schedule (default polynomial)").build())
                 .addOption(Option.builder().longOpt("norm").hasArg().argName("l1|l2")
                         .desc("filter norm ranking filters for --structured (default l1)").build())
-                .addOption(Option.builder().longOpt("epochs").hasArg().argName("N")
-                        .desc("fine-tuning epochs (default 2)").build())
-                .addOption(Option.builder().longOpt("out").hasArg().argName("OUT.tflite").desc("output .tflite").build())
-                .addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("random seed (default 1)").build())
-                .addOption(Option.builder().longOpt("batch").hasArg().argName("B").desc("mini-batch size (default 64)")
-                        .build())
-                .addOption(Option.builder().longOpt("lr").hasArg().argName("LR")
-                        .desc("Adam learning rate of the fine-tuning (default 0.001)").build())
-                .addOption(Option.builder().longOpt("limit").hasArg().argName("N")
-                        .desc("use only the first N training and N test images").build())
-                .addOption(Option.builder().longOpt("threads").hasArg().argName("N")
-                        .desc("ND4J native threads (default 1: deterministic)").build());
+                .addOption(Option.builder().longOpt("out").hasArg().argName("OUT.tflite").desc("output .tflite")
+                        .build()),
+                "fine-tuning epochs (default 2)", "random seed (default 1)",
+                "Adam learning rate of the fine-tuning (default 0.001)");
     }
 
     @Override
@@ -104,27 +94,23 @@ final class PruneCommand implements Command {
         if (norm == null) {
             throw new UsageException("--norm must be l1 or l2, not '" + cl.getOptionValue("norm") + "'");
         }
-        int epochs = TrainCommand.intOption(cl, "epochs", 2, 0);
-        int batch = TrainCommand.intOption(cl, "batch", 64, 1);
-        int limit = TrainCommand.intOption(cl, "limit", Integer.MAX_VALUE, 1);
-        int threads = TrainCommand.intOption(cl, "threads", 1, 1);
-        long seed = TrainCommand.longOption(cl, "seed", 1);
-        double lr = TrainCommand.doubleOption(cl, "lr", 1e-3);
+        TrainingFlags f = TrainingFlags.parse(cl, 2, 1e-3);
         if (!Files.isRegularFile(in)) {
             throw new UsageException("model file not found: " + in);
         }
-        TrainedCnn base = CnnImport.of(Models.load(in));
-        LabeledImages train = ImageDatasets.train(dir).limit(limit);
-        LabeledImages test = ImageDatasets.test(dir).limit(limit);
+        TrainedCnn base = CnnGraphReader.read(Models.load(in), "prune");
+        LabeledImages train = ImageDatasets.train(dir).limit(f.limit());
+        LabeledImages test = ImageDatasets.test(dir).limit(f.limit());
         if (train.rows() != base.height() || train.cols() != base.width()) {
             throw new UsageException("the images in " + dir + " are " + train.rows() + "x" + train.cols()
                     + " but the model expects " + base.height() + "x" + base.width() + " (use the training data)");
         }
-        PruneOptions o = new PruneOptions(sparsity, structured, schedule, norm, epochs, batch, lr, seed);
-        CnnTrainer.threads(threads);
+        PruneOptions o = new PruneOptions(sparsity, structured, schedule, norm, f.epochs(), f.batch(), f.lr(),
+                f.seed());
+        CnnTrainer.threads(f.threads());
 
-        CnnTrainer before = new CnnTrainer(new CnnTrainer.Config(base.arch(), 0, batch, lr, seed), base.height(),
-                base.width());
+        CnnTrainer before = new CnnTrainer(new CnnTrainer.Config(base.arch(), 0, f.batch(), f.lr(), f.seed()),
+                base.height(), base.width());
         before.load(base);
         double accBefore = before.accuracy(test);
         long t0 = System.nanoTime();
@@ -132,10 +118,8 @@ final class PruneCommand implements Command {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double accAfter = r.trainer().accuracy(test);
 
-        Graph g = CnnGraph.of(r.cnn(), stem(out));
-        Map<String, byte[]> meta = new LinkedHashMap<>(g.metadata());
-        meta.put(PruningMetadata.NAME, PruningMetadata.toJson(g, o, base.arch().toString(), r.cnn().arch().toString()));
-        g = g.withMetadata(meta);
+        Graph g = PruningMetadata.attach(CnnGraph.of(r.cnn(), stem(out)), o, base.arch().toString(),
+                r.cnn().arch().toString());
         byte[] bytes = TfliteWriter.write(g);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
@@ -160,7 +144,8 @@ final class PruneCommand implements Command {
         }
         inv.out().printf(Locale.ROOT, "weights: %,d, zeros: %,d (%.2f %%)%n", st.elements(), st.zeros(),
                 100 * st.sparsity());
-        inv.out().printf(Locale.ROOT, "fine-tuned %d epoch(s) on %,d images in %.1f s%n", epochs, train.count(), seconds);
+        inv.out().printf(Locale.ROOT, "fine-tuned %d epoch(s) on %,d images in %.1f s%n", f.epochs(), train.count(),
+                seconds);
         inv.out().printf(Locale.ROOT, "test accuracy (ND4J, %,d images): %.4f before, %.4f after (%+.2f pp)%n",
                 test.count(), accBefore, accAfter, 100 * (accAfter - accBefore));
         inv.out().printf(Locale.ROOT, "wrote %s (float32, %,d bytes)%n", out, bytes.length);

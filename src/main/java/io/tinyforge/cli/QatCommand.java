@@ -3,7 +3,6 @@ package io.tinyforge.cli;
 import io.tinyforge.data.ImageDatasets;
 import io.tinyforge.data.LabeledImages;
 import io.tinyforge.exporter.TfliteWriter;
-import io.tinyforge.ir.Graph;
 import io.tinyforge.quantize.QuantizedModel;
 import io.tinyforge.quantize.Range;
 import io.tinyforge.refimpl.PreparedModel;
@@ -48,31 +47,22 @@ final class QatCommand implements Command {
 
     @Override
     public Options options() {
-        return new Options()
+        return TrainingFlags.add(new Options()
                 .addOption(Option.builder().longOpt("data").hasArg().argName("DIR")
                         .desc("directory of the IDX files the model was trained on").build())
                 .addOption(Option.builder().longOpt("dataset").hasArg().argName("NAME")
                         .desc("dataset name for the report: " + String.join(", ", ImageDatasets.NAMES)).build())
-                .addOption(Option.builder().longOpt("epochs").hasArg().argName("N").desc("epochs (default 1)").build())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("FILE").desc("output int8 .tflite").build())
                 .addOption(Option.builder().longOpt("float-out").hasArg().argName("FILE")
                         .desc("also write the fine-tuned float32 weights as a .tflite").build())
-                .addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("shuffle seed (default 1)").build())
-                .addOption(Option.builder().longOpt("batch").hasArg().argName("B").desc("mini-batch size (default 64)")
-                        .build())
-                .addOption(Option.builder().longOpt("lr").hasArg().argName("LR")
-                        .desc("Adam learning rate (default 0.0005)").build())
                 .addOption(Option.builder().longOpt("ema-decay").hasArg().argName("D")
                         .desc("decay of the activation-range moving average (default 0.99)").build())
                 .addOption(Option.builder().longOpt("calib-images").hasArg().argName("N")
                         .desc("training images whose min/max start the ranges (default 1000)").build())
                 .addOption(Option.builder().longOpt("no-keep-zeros")
                         .desc("let weights that are exactly zero in MODEL (pruned) change; by default they stay 0")
-                        .build())
-                .addOption(Option.builder().longOpt("limit").hasArg().argName("N")
-                        .desc("use only the first N training and N test images").build())
-                .addOption(Option.builder().longOpt("threads").hasArg().argName("N")
-                        .desc("ND4J native threads (default 1: deterministic)").build());
+                        .build()),
+                "epochs (default 1)", "shuffle seed (default 1)", "Adam learning rate (default 0.0005)");
     }
 
     @Override
@@ -81,23 +71,18 @@ final class QatCommand implements Command {
         Path dir = Path.of(TrainCommand.required(cl, "data"));
         Path out = Path.of(TrainCommand.required(cl, "out"));
         String dataset = cl.hasOption("dataset") ? ImageDatasets.checkName(cl.getOptionValue("dataset")) : "";
-        int epochs = TrainCommand.intOption(cl, "epochs", 1, 0);
-        int batch = TrainCommand.intOption(cl, "batch", 64, 1);
-        int limit = TrainCommand.intOption(cl, "limit", Integer.MAX_VALUE, 1);
-        int threads = TrainCommand.intOption(cl, "threads", 1, 1);
+        TrainingFlags f = TrainingFlags.parse(cl, 1, 5e-4);
         int calibImages = TrainCommand.intOption(cl, "calib-images", 1000, 1);
-        long seed = TrainCommand.longOption(cl, "seed", 1);
-        double lr = TrainCommand.doubleOption(cl, "lr", 5e-4);
         double decay = emaDecay(cl);
         Path floatOut = cl.hasOption("float-out") ? Path.of(cl.getOptionValue("float-out")) : null;
 
         TrainedCnn start = CnnGraphReader.read(Models.load(model), "qat");
-        LabeledImages train = ImageDatasets.train(dir).limit(limit);
-        LabeledImages test = ImageDatasets.test(dir).limit(limit);
-        CnnTrainer.threads(threads);
+        LabeledImages train = ImageDatasets.train(dir).limit(f.limit());
+        LabeledImages test = ImageDatasets.test(dir).limit(f.limit());
+        CnnTrainer.threads(f.threads());
         long t0 = System.nanoTime();
         Map<String, Range> initial = QatModels.initialRanges(start, train, calibImages);
-        QatTrainer qat = new QatTrainer(start, new QatTrainer.Config(epochs, batch, lr, seed, decay,
+        QatTrainer qat = new QatTrainer(start, new QatTrainer.Config(f.epochs(), f.batch(), f.lr(), f.seed(), decay,
                 !cl.hasOption("no-keep-zeros")), initial);
         qat.train(train, test, TrainProgress.stderr());
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -111,8 +96,8 @@ final class QatCommand implements Command {
             write(floatOut, CnnGraph.tflite(tuned, stem(floatOut)));
         }
         inv.out().printf(Locale.ROOT, "QAT of %s (%s) on %,d %simages, %d epoch(s), batch %d, lr %s, seed %d in %.1f s%n",
-                model.getFileName(), start.arch(), train.count(), dataset.isEmpty() ? "" : dataset + " ", epochs,
-                batch, lr, seed, seconds);
+                model.getFileName(), start.arch(), train.count(), dataset.isEmpty() ? "" : dataset + " ", f.epochs(),
+                f.batch(), f.lr(), f.seed(), seconds);
         inv.out().println("activation ranges (QAT-learned, EMA decay " + decay + "):");
         for (Map.Entry<String, Range> e : qat.ranges().entrySet()) {
             inv.out().printf(Locale.ROOT, "  %-16s [%.5f, %.5f]%n", e.getKey(), e.getValue().min(), e.getValue().max());

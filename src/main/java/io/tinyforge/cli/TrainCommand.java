@@ -36,27 +36,18 @@ final class TrainCommand implements Command {
 
     @Override
     public Options options() {
-        return new Options()
+        return TrainingFlags.add(new Options()
                 .addOption(Option.builder().longOpt("dataset").hasArg().argName("NAME")
                         .desc("dataset: " + String.join(", ", ImageDatasets.NAMES)).build())
                 .addOption(Option.builder().longOpt("data").hasArg().argName("DIR")
                         .desc("directory of the IDX files (train-images-idx3-ubyte[.gz], ...)").build())
-                .addOption(Option.builder().longOpt("epochs").hasArg().argName("N").desc("epochs (default 3)").build())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("FILE").desc("output .tflite").build())
                 .addOption(Option.builder().longOpt("arch").hasArg().argName("SPEC")
                         .desc("architecture (default " + ArchSpec.COURSE + "): cN conv3x3+relu, cNkK, p maxpool, dN dense")
                         .build())
-                .addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("random seed (default 1)").build())
-                .addOption(Option.builder().longOpt("batch").hasArg().argName("B").desc("mini-batch size (default 64)")
-                        .build())
-                .addOption(Option.builder().longOpt("lr").hasArg().argName("LR").desc("Adam learning rate (default 0.002)")
-                        .build())
                 .addOption(Option.builder().longOpt("lr-decay").hasArg().argName("KIND")
-                        .desc("learning-rate schedule: none or linear (to 0 over the run; default none)").build())
-                .addOption(Option.builder().longOpt("limit").hasArg().argName("N")
-                        .desc("use only the first N training and N test images").build())
-                .addOption(Option.builder().longOpt("threads").hasArg().argName("N")
-                        .desc("ND4J native threads (default 1: deterministic)").build());
+                        .desc("learning-rate schedule: none or linear (to 0 over the run; default none)").build()),
+                "epochs (default 3)", "random seed (default 1)", "Adam learning rate (default 0.002)");
     }
 
     @Override
@@ -67,23 +58,18 @@ final class TrainCommand implements Command {
         String dataset = ImageDatasets.checkName(required(cl, "dataset"));
         Path dir = Path.of(required(cl, "data"));
         Path out = Path.of(required(cl, "out"));
-        int epochs = intOption(cl, "epochs", 3, 0);
-        int batch = intOption(cl, "batch", 64, 1);
-        int limit = intOption(cl, "limit", Integer.MAX_VALUE, 1);
-        int threads = intOption(cl, "threads", 1, 1);
-        long seed = longOption(cl, "seed", 1);
-        double lr = doubleOption(cl, "lr", 2e-3);
+        TrainingFlags f = TrainingFlags.parse(cl, 3, 2e-3);
         ArchSpec arch = ArchSpec.parse(cl.getOptionValue("arch", ArchSpec.COURSE));
         String decay = cl.getOptionValue("lr-decay", "none").strip();
         if (!decay.equals("none") && !decay.equals("linear")) {
             throw new UsageException("--lr-decay must be none or linear, not '" + decay + "'");
         }
 
-        LabeledImages train = ImageDatasets.train(dir).limit(limit);
-        LabeledImages test = ImageDatasets.test(dir).limit(limit);
-        CnnTrainer.threads(threads);
+        LabeledImages train = ImageDatasets.train(dir).limit(f.limit());
+        LabeledImages test = ImageDatasets.test(dir).limit(f.limit());
+        CnnTrainer.threads(f.threads());
         long t0 = System.nanoTime();
-        CnnTrainer trainer = new CnnTrainer(new CnnTrainer.Config(arch, epochs, batch, lr, seed,
+        CnnTrainer trainer = new CnnTrainer(new CnnTrainer.Config(arch, f.epochs(), f.batch(), f.lr(), f.seed(),
                 decay.equals("linear")), train.rows(),
                 train.cols());
         trainer.train(train, test, TrainProgress.stderr());
@@ -97,7 +83,8 @@ final class TrainCommand implements Command {
         Files.write(out, bytes);
         inv.out().printf(Locale.ROOT,
                 "trained %s on %,d %s images, %d epoch(s), batch %d, lr %s%s, seed %d in %.1f s%n", arch,
-                train.count(), dataset, epochs, batch, lr, decay.equals("linear") ? " (linear decay)" : "", seed,
+                train.count(), dataset, f.epochs(), f.batch(), f.lr(), decay.equals("linear") ? " (linear decay)" : "",
+                f.seed(),
                 seconds);
         inv.out().printf(Locale.ROOT, "test accuracy (ND4J, %,d images): %.4f%n", test.count(), acc);
         inv.out().printf(Locale.ROOT, "wrote %s (float32, %,d bytes, %,d parameters)%n", out, bytes.length,

@@ -130,7 +130,7 @@ public record CodebookLayout(DType dtype, boolean perChannel, int axis, int grou
     }
 
     /** The elements of an int8 or float32 tensor as doubles. */
-    static double[] values(Tensor t) {
+    public static double[] values(Tensor t) {
         byte[] d = t.data();
         if (t.dtype() == DType.INT8) {
             double[] r = new double[d.length];
@@ -148,6 +148,22 @@ public record CodebookLayout(DType dtype, boolean perChannel, int axis, int grou
             return r;
         }
         throw new IllegalArgumentException("codebooks hold int8 or float32 weights, not " + t.dtype().label());
+    }
+
+    /** The data of an int8 or float32 tensor holding {@code q} (int8 values are already whole numbers). */
+    public static byte[] bytes(double[] q, DType dt) {
+        if (dt == DType.INT8) {
+            byte[] r = new byte[q.length];
+            for (int i = 0; i < q.length; i++) {
+                r[i] = (byte) (int) q[i];
+            }
+            return r;
+        }
+        ByteBuffer b = ByteBuffer.allocate(q.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (double x : q) {
+            b.putFloat((float) x);
+        }
+        return b.array();
     }
 
     private static int raw(DType dt, double v) {

@@ -4,8 +4,6 @@ import io.tinyforge.ir.DType;
 import io.tinyforge.ir.Graph;
 import io.tinyforge.ir.QuantParams;
 import io.tinyforge.ir.Tensor;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +53,7 @@ public final class WeightClusterer {
                     q[members.get(j)] = c[KMeans1D.nearest(c, gv[j])];
                 }
             }
-            Tensor nt = new Tensor(t.index(), t.name(), t.shape(), t.dtype(), t.quant(), bytes(q, t.dtype()),
+            Tensor nt = new Tensor(t.index(), t.name(), t.shape(), t.dtype(), t.quant(), CodebookLayout.bytes(q, t.dtype()),
                     t.variable());
             tensors.set(t.index(), nt);
             CodebookLayout layout = CodebookLayout.build(nt, w.axis(), o.perChannel());
@@ -82,21 +80,6 @@ public final class WeightClusterer {
             }
         }
         return java.util.Arrays.copyOf(r, n);
-    }
-
-    private static byte[] bytes(double[] q, DType dt) {
-        if (dt == DType.INT8) {
-            byte[] r = new byte[q.length];
-            for (int i = 0; i < q.length; i++) {
-                r[i] = (byte) (int) q[i];
-            }
-            return r;
-        }
-        ByteBuffer b = ByteBuffer.allocate(q.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (double x : q) {
-            b.putFloat((float) x);
-        }
-        return b.array();
     }
 
     private static double mse(double[] v, double[] q) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tinyforge.ir.Graph;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The {@code tinyforge.pruning} metadata entry of a pruned .tflite (docs/PRUNING.md): UTF-8 JSON recording how
@@ -49,6 +51,13 @@ public final class PruningMetadata {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code g}, the pruned float graph, with the entry for a pruning run from {@code baseArch} to {@code arch}. */
+    public static Graph attach(Graph g, PruneOptions o, String baseArch, String arch) {
+        Map<String, byte[]> meta = new LinkedHashMap<>(g.metadata());
+        meta.put(NAME, toJson(g, o, baseArch, arch));
+        return g.withMetadata(meta);
     }
 
     /** True when {@code g} carries pruning metadata. */

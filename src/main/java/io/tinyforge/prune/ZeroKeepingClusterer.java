@@ -2,13 +2,12 @@ package io.tinyforge.prune;
 
 import io.tinyforge.cluster.ClusterOptions;
 import io.tinyforge.cluster.ClusteringMetadata;
+import io.tinyforge.cluster.CodebookLayout;
 import io.tinyforge.cluster.KMeans1D;
 import io.tinyforge.cluster.WeightTensor;
 import io.tinyforge.ir.DType;
 import io.tinyforge.ir.Graph;
 import io.tinyforge.ir.Tensor;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -42,7 +41,7 @@ public final class ZeroKeepingClusterer {
         List<ClusteringMetadata.Entry> entries = new ArrayList<>();
         for (WeightTensor w : WeightTensor.of(g)) {
             Tensor t = g.tensor(w.tensor());
-            double[] v = values(t);
+            double[] v = CodebookLayout.values(t);
             int[] dims = t.shape().dims();
             int groups = o.perChannel() ? WeightTensor.channels(t, w.axis()) : 1;
             double[] q = new double[v.length];
@@ -74,7 +73,7 @@ public final class ZeroKeepingClusterer {
                 distinct = Math.max(distinct, used.size());
             }
             tensors.set(t.index(), new Tensor(t.index(), t.name(), t.shape(), t.dtype(), t.quant(),
-                    bytes(q, t.dtype()), t.variable()));
+                    CodebookLayout.bytes(q, t.dtype()), t.variable()));
             reports.add(new Report(t.index(), t.name(), v.length, zeros(v), zeros(q), distinct));
             entries.add(new ClusteringMetadata.Entry(t.index(), t.name(), o.bits(), o.perChannel(), w.axis()));
         }
@@ -104,41 +103,6 @@ public final class ZeroKeepingClusterer {
         }
         Arrays.sort(r);
         return r;
-    }
-
-    private static double[] values(Tensor t) {
-        byte[] d = t.data();
-        if (t.dtype() == DType.INT8) {
-            double[] v = new double[d.length];
-            for (int i = 0; i < d.length; i++) {
-                v[i] = d[i];
-            }
-            return v;
-        }
-        if (t.dtype() != DType.FLOAT32) {
-            throw new IllegalArgumentException("tensor " + t.index() + " is " + t.dtype().label());
-        }
-        ByteBuffer b = ByteBuffer.wrap(d).order(ByteOrder.LITTLE_ENDIAN);
-        double[] v = new double[d.length / 4];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = b.getFloat();
-        }
-        return v;
-    }
-
-    private static byte[] bytes(double[] q, DType dt) {
-        if (dt == DType.INT8) {
-            byte[] r = new byte[q.length];
-            for (int i = 0; i < q.length; i++) {
-                r[i] = (byte) (int) q[i];
-            }
-            return r;
-        }
-        ByteBuffer b = ByteBuffer.allocate(q.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (double x : q) {
-            b.putFloat((float) x);
-        }
-        return b.array();
     }
 
     private static long zeros(double[] v) {

@@ -12,8 +12,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
- * A SameDiff training listener for the fine-tuning trainers: mean softmax cross-entropy and accuracy of the
- * batches of an epoch, from the logits variable the fit computes anyway; subclasses may watch more variables.
+ * A SameDiff training listener for the trainers: mean softmax cross-entropy and accuracy of the batches of an
+ * epoch, from the logits variable the fit computes anyway; subclasses may watch more variables or compute the
+ * loss themselves ({@link #addLoss}, {@link #countPredictions}).
  */
 class BatchStats extends BaseListener {
     private final String logits;
@@ -72,10 +73,11 @@ class BatchStats extends BaseListener {
         float[][] l = activation.toFloatMatrix();
         float[][] labels = batch.getLabels(0).toFloatMatrix();
         double loss = 0;
+        long right = 0;
         for (int i = 0; i < l.length; i++) {
             int truth = CnnTrainer.argMax(labels[i]);
             int pred = CnnTrainer.argMax(l[i]);
-            correct += pred == truth ? 1 : 0;
+            right += pred == truth ? 1 : 0;
             double max = l[i][pred];
             double sum = 0;
             for (float v : l[i]) {
@@ -83,8 +85,19 @@ class BatchStats extends BaseListener {
             }
             loss += max + Math.log(sum) - l[i][truth];
         }
-        seen += l.length;
-        lossSum += loss / Math.max(1, l.length);
+        countPredictions(right, l.length);
+        addLoss(loss / Math.max(1, l.length));
+    }
+
+    /** Adds one batch's mean loss. */
+    final void addLoss(double batchLoss) {
+        lossSum += batchLoss;
         lossCount++;
+    }
+
+    /** Counts {@code right} correct predictions among {@code count}. */
+    final void countPredictions(long right, long count) {
+        correct += right;
+        seen += count;
     }
 }

@@ -1,30 +1,21 @@
 package io.tinyforge.train;
 
 import io.tinyforge.data.LabeledImages;
-import io.tinyforge.fixtures.SplitMix64;
 import io.tinyforge.ir.DType;
 import io.tinyforge.ir.Graph;
 import io.tinyforge.ir.ModelException;
 import io.tinyforge.ir.OpType;
 import io.tinyforge.ir.Operator;
 import io.tinyforge.ir.Tensor;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -59,7 +50,7 @@ public final class ClusterFineTuner {
     private final SameDiff sd;
     /** Per layer: the codebook, null for pools. */
     private final List<Codebook> codebooks = new ArrayList<>();
-    private boolean gradientsBuilt;
+    private final EpochLoop loop;
 
     /** One weight tensor's shared values: {@code stride} centroids per group, one index per weight. */
     private record Codebook(float[] centroids, int stride, int[] tfliteIndex, int[] tfliteShape) {
@@ -79,6 +70,7 @@ public final class ClusterFineTuner {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         Nd4j.getRandom().setSeed(config.seed());
         this.sd = build();
+        this.loop = new EpochLoop(sd);
     }
 
     /** The distinct values of each group (tensor or output channel = TFLite axis 0) and every weight's index. */
@@ -119,57 +111,18 @@ public final class ClusterFineTuner {
 
     private SameDiff build() {
         SameDiff s = SameDiff.create();
-        int h = start.height();
-        int w = start.width();
         int classes = start.arch().classes();
-        SDVariable cur = s.placeHolder(INPUT, DataType.FLOAT, -1, h, w, 1);
+        SDVariable x = s.placeHolder(INPUT, DataType.FLOAT, -1, start.height(), start.width(), 1);
         SDVariable y = s.placeHolder(LABEL, DataType.FLOAT, -1, classes);
-        int ch = 1;
-        boolean flat = false;
-        List<TrainedCnn.LayerWeights> layers = start.layers();
-        for (int i = 0; i < layers.size(); i++) {
-            TrainedCnn.LayerWeights lw = layers.get(i);
-            ArchSpec.Layer l = lw.layer();
-            boolean last = i == layers.size() - 1;
-            switch (l.kind()) {
-                case CONV -> {
-                    int k = l.kernel();
-                    int[] sh = lw.weightShape();
-                    // gather in TFLite OHWI order, then permute to SameDiff's YXIO
-                    SDVariable wv = tied(s, i, codebooks.get(i)).reshape(sh[0], sh[1], sh[2], sh[3]).permute(1, 2, 3, 0);
-                    SDVariable bv = s.var("b" + i, Nd4j.create(lw.bias().clone(), new long[] {l.units()}, 'c'));
-                    Conv2DConfig cc = Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).dH(1).dW(1)
-                            .paddingMode(PaddingMode.SAME).dataFormat("NHWC").build();
-                    cur = s.nn().relu(s.cnn().conv2d(cur, wv, bv, cc), 0);
-                    ch = l.units();
-                }
-                case POOL -> {
-                    Pooling2DConfig pc = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).dH(1).dW(1)
-                            .paddingMode(PaddingMode.VALID).isNHWC(true).build();
-                    cur = s.cnn().maxPooling2d(cur, pc);
-                    h /= 2;
-                    w /= 2;
-                }
-                case DENSE -> {
-                    int in = flat ? ch : h * w * ch;
-                    if (!flat) {
-                        cur = s.reshape(cur, -1, in);
-                        flat = true;
-                    }
-                    int[] sh = lw.weightShape();
-                    SDVariable wv = tied(s, i, codebooks.get(i)).reshape(sh[0], sh[1]).permute(1, 0);
-                    SDVariable bv = s.var("b" + i, Nd4j.create(lw.bias().clone(), new long[] {l.units()}, 'c'));
-                    cur = cur.mmul(wv).add(bv);
-                    if (!last) {
-                        cur = s.nn().relu(cur, 0);
-                    }
-                    ch = l.units();
-                }
-                default -> throw new IllegalStateException();
-            }
-        }
-        cur.rename(LOGITS);
-        s.loss().softmaxCrossEntropy("loss", y, cur, null);
+        SDVariable logits = DistillNet.fineTune(s, x, start, (i, fanIn, shape) -> {
+            // gather in TFLite OHWI / [units, inputs] order, then permute to SameDiff's YXIO / [inputs, units]
+            TrainedCnn.LayerWeights lw = start.layers().get(i);
+            int[] sh = lw.weightShape();
+            SDVariable t = tied(s, i, codebooks.get(i));
+            return lw.layer().kind() == ArchSpec.Kind.CONV ? t.reshape(sh[0], sh[1], sh[2], sh[3]).permute(1, 2, 3, 0)
+                    : t.reshape(sh[0], sh[1]).permute(1, 0);
+        }, (i, a) -> a).logits();
+        s.loss().softmaxCrossEntropy("loss", y, logits, null);
         s.setLossVariables("loss");
         s.setTrainingConfig(TrainingConfig.builder().updater(new Adam(config.learningRate()))
                 .dataSetFeatureMapping(INPUT).dataSetLabelMapping(LABEL).build());
@@ -200,72 +153,15 @@ public final class ClusterFineTuner {
             throw new ModelException("images are " + train.rows() + "x" + train.cols() + ", the model expects "
                     + start.height() + "x" + start.width());
         }
-        int batches = (n + config.batch() - 1) / config.batch();
-        SplitMix64 shuffle = new SplitMix64(config.seed() * 0x9E3779B97F4A7C15L + 11);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        BatchStats stats = new BatchStats(LOGITS);
-        for (int e = 0; e < config.epochs(); e++) {
-            long t0 = System.nanoTime();
-            stats.reset();
-            for (int i = n - 1; i > 0; i--) {
-                int j = (int) Long.remainderUnsigned(shuffle.next(), i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            progress.startEpoch(e + 1, config.epochs(), batches);
-            for (int b = 0; b < batches; b++) {
-                int from = b * config.batch();
-                int to = Math.min(n, from + config.batch());
-                DataSet ds = batch(train, order, from, to);
-                if (!gradientsBuilt) {
-                    PrintStream saved = System.out;
-                    System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-                    try {
-                        sd.fit(ds, stats);
-                    } finally {
-                        System.setOut(saved);
-                    }
-                    gradientsBuilt = true;
-                } else {
-                    sd.fit(ds, stats);
-                }
-                progress.batch(b + 1, stats.meanLoss(), stats.accuracy());
-            }
-            double val = validation == null ? Double.NaN : accuracy(validation);
-            progress.endEpoch(stats.meanLoss(), stats.accuracy(), val, (System.nanoTime() - t0) / 1e9);
-        }
-    }
-
-    private DataSet batch(LabeledImages d, int[] order, int from, int to) {
-        int m = to - from;
-        int size = d.imageSize();
         int classes = start.arch().classes();
-        float[] x = new float[m * size];
-        float[] y = new float[m * classes];
-        for (int i = 0; i < m; i++) {
-            int idx = order == null ? from + i : order[from + i];
-            System.arraycopy(d.image(idx), 0, x, i * size, size);
-            y[i * classes + d.label(idx)] = 1f;
-        }
-        return new DataSet(Nd4j.create(x, new long[] {m, start.height(), start.width(), 1}, 'c'),
-                Nd4j.create(y, new long[] {m, classes}, 'c'));
+        loop.run(n, config.epochs(), config.batch(), config.seed(), 11, new BatchStats(LOGITS),
+                (order, from, to) -> Batches.labeled(train, order, from, to, start.height(), start.width(), classes),
+                () -> { }, validation, this::accuracy, progress);
     }
 
     /** The fraction of {@code d} the tied network classifies correctly. */
     public double accuracy(LabeledImages d) {
-        int ok = 0;
-        for (int from = 0; from < d.count(); from += 500) {
-            int to = Math.min(d.count(), from + 500);
-            INDArray l = sd.output(Map.of(INPUT, batch(d, null, from, to).getFeatures()), LOGITS).get(LOGITS);
-            for (int i = from; i < to; i++) {
-                ok += CnnTrainer.argMax(l.getRow(i - from).toFloatVector()) == d.label(i) ? 1 : 0;
-            }
-        }
-        return d.count() == 0 ? Double.NaN : (double) ok / d.count();
+        return Batches.accuracy(Batches.rows(sd, INPUT, LOGITS, d, start.height(), start.width()), d);
     }
 
     /**

@@ -19,7 +19,8 @@ import java.util.List;
  * The inverse of {@link CnnGraph}: recovers the {@link ArchSpec} and float weights of a float32 graph that has
  * the shape {@code train} exports (CONV_2D SAME stride 1 + RELU, MAX_POOL_2D 2×2/2 VALID, one RESHAPE before
  * the first FULLY_CONNECTED, FULLY_CONNECTED with RELU except the last, SOFTMAX), so that the fine-tuning
- * passes (QAT, clustering fine-tuning, pruning) can continue training it. Anything else is a one-line
+ * passes (QAT, clustering fine-tuning, pruning) can continue training it and distillation can use it as the
+ * teacher. Anything else is a one-line
  * {@link ModelException} naming the operator that does not fit.
  */
 public final class CnnGraphReader {
@@ -36,7 +37,8 @@ public final class CnnGraphReader {
         Tensor in = g.tensor(g.inputs()[0]);
         int[] d = in.shape().dims();
         if (in.dtype() != DType.FLOAT32 || d.length != 4 || d[0] != 1 || d[3] != 1) {
-            throw unsupported(command, "its input " + in + " is not a float32 [1, H, W, 1] image");
+            throw unsupported(command, "its input is " + in.dtype().label() + " " + in.shape()
+                    + ", not a float32 [1, H, W, 1] image");
         }
         List<TrainedCnn.LayerWeights> layers = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
@@ -55,8 +57,8 @@ public final class CnnGraphReader {
                     if (dense || o.padding() != Padding.SAME || o.strideW() != 1 || o.strideH() != 1
                             || o.dilationW() != 1 || o.dilationH() != 1 || o.activation() != Activation.RELU
                             || s.length != 4 || s[1] != s[2] || s[3] != ch) {
-                        throw unsupported(command, op + " is not a SAME, stride-1, square-kernel CONV_2D with fused"
-                                + " RELU after the input or a pool");
+                        throw unsupported(command, name(op) + " is not a SAME, stride-1, square-kernel convolution"
+                                + " with fused RELU after the input or a pool");
                     }
                     tokens.add(s[1] == 3 ? "c" + s[0] : "c" + s[0] + "k" + s[1]);
                     ArchSpec.Layer l = new ArchSpec.Layer(ArchSpec.Kind.CONV, s[0], s[1]);
@@ -67,7 +69,7 @@ public final class CnnGraphReader {
                     Pool2DOptions o = op.options(Pool2DOptions.class);
                     if (dense || o.padding() != Padding.VALID || o.strideW() != 2 || o.strideH() != 2
                             || o.filterW() != 2 || o.filterH() != 2 || o.activation() != Activation.NONE) {
-                        throw unsupported(command, op + " is not a 2x2 stride-2 VALID MAX_POOL_2D");
+                        throw unsupported(command, name(op) + " is not a 2x2, stride-2, VALID max pool");
                     }
                     tokens.add("p");
                     layers.add(new TrainedCnn.LayerWeights(new ArchSpec.Layer(ArchSpec.Kind.POOL, 0, 2), null, null,
@@ -77,7 +79,7 @@ public final class CnnGraphReader {
                 }
                 case RESHAPE -> {
                     if (dense) {
-                        throw unsupported(command, op + " after a dense layer");
+                        throw unsupported(command, name(op) + " follows a dense layer");
                     }
                 }
                 case FULLY_CONNECTED -> {
@@ -88,7 +90,7 @@ public final class CnnGraphReader {
                             && i + 2 == ops.size();
                     int inputs = dense ? ch : h * w * ch;
                     if (s.length != 2 || s[1] != inputs || o.activation() != (last ? Activation.NONE : Activation.RELU)) {
-                        throw unsupported(command, op + " is not a FULLY_CONNECTED of " + inputs + " inputs with "
+                        throw unsupported(command, name(op) + " is not a dense layer of " + inputs + " inputs with "
                                 + (last ? "no activation (logits)" : "fused RELU"));
                     }
                     tokens.add("d" + s[0]);
@@ -99,24 +101,29 @@ public final class CnnGraphReader {
                 }
                 case SOFTMAX -> {
                     if (i != ops.size() - 1 || !dense) {
-                        throw unsupported(command, op + " is not the last operator after the logits");
+                        throw unsupported(command, name(op) + " is not the last operator after the logits");
                     }
                 }
-                default -> throw unsupported(command, "operator " + op + " is not part of a train-style CNN");
+                default -> throw unsupported(command, name(op) + " is not part of a train-style CNN");
             }
         }
         if (!dense || ops.get(ops.size() - 1).type() != io.tinyforge.ir.OpType.SOFTMAX) {
             throw unsupported(command, "it does not end in FULLY_CONNECTED + SOFTMAX");
         }
-        ArchSpec arch = ArchSpec.parse(String.join("-", tokens));
+        ArchSpec arch;
+        try {
+            arch = ArchSpec.parse(String.join("-", tokens));
+        } catch (ModelException e) {
+            throw unsupported(command, "its layers " + tokens + " are not an --arch spec");
+        }
         return new TrainedCnn(arch, d[1], d[2], 1, layers);
     }
 
     private static Tensor weights(Graph g, Operator op, String command) {
         Tensor t = g.tensor(op.input(1));
         if (!t.isConstant() || t.dtype() != DType.FLOAT32) {
-            throw unsupported(command, "the weights " + t + " of " + op + " are not constant float32 (is the model"
-                    + " already quantized?)");
+            throw unsupported(command, name(op) + " has " + (t.isConstant() ? t.dtype().label() : "non-constant")
+                    + " weights '" + t.name() + "', not float32 constants (is the model already quantized?)");
         }
         return t;
     }
@@ -127,7 +134,8 @@ public final class CnnGraphReader {
         }
         Tensor t = g.tensor(op.input(2));
         if (!t.isConstant() || t.dtype() != DType.FLOAT32 || t.shape().elements() != units) {
-            throw unsupported(command, "the bias " + t + " of " + op + " is not a constant float32 [" + units + "]");
+            throw unsupported(command, name(op) + " has a bias '" + t.name() + "' of " + t.dtype().label() + " "
+                    + t.shape() + ", not a float32 constant [" + units + "]");
         }
         return floats(t);
     }
@@ -139,6 +147,10 @@ public final class CnnGraphReader {
             v[i] = b.getFloat(4 * i);
         }
         return v;
+    }
+
+    private static String name(Operator op) {
+        return "operator " + op.index() + " (" + op.type() + ")";
     }
 
     private static ModelException unsupported(String command, String why) {

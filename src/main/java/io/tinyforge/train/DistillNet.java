@@ -16,10 +16,10 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One {@link ArchSpec} CNN's forward pass inside a SameDiff graph, NHWC with YXIO filters like {@link CnnTrainer}:
- * either a trainable student (variables {@code <prefix>w<i>}, {@code <prefix>b<i>}, initialised exactly as
- * {@link CnnTrainer} initialises the same spec and seed: He uniform from {@code SplitMix64(seed ^ 0x5eedc0de)},
- * zero biases) or a frozen teacher (constants from a {@link TrainedCnn}). Every layer's output is kept under its
+ * One {@link ArchSpec} CNN's forward pass inside a SameDiff graph, NHWC with YXIO filters: either a trainable
+ * network (variables {@code <prefix>w<i>}, {@code <prefix>b<i>}, He uniform from
+ * {@code SplitMix64(seed ^ 0x5eedc0de)}, zero biases; {@link CnnTrainer}'s and the distillation student) or a
+ * frozen teacher (constants from a {@link TrainedCnn}). Every layer's output is kept under its
  * {@link FeatureLayers} name.
  */
 final class DistillNet {
@@ -37,7 +37,7 @@ final class DistillNet {
         SplitMix64 rng = new SplitMix64(seed ^ 0x5eed_c0deL);
         DistillNet n = new DistillNet(arch);
         n.build(s, x, h, w, Integer.MAX_VALUE, (i, fanIn, shape) -> s.var(prefix + "w" + i, heUniform(rng, fanIn,
-                shape)), (i, units) -> s.var(prefix + "b" + i, Nd4j.zeros(DataType.FLOAT, units)), prefix);
+                shape)), (i, units) -> s.var(prefix + "b" + i, Nd4j.zeros(DataType.FLOAT, units)), (i, a) -> a, prefix);
         return n;
     }
 
@@ -47,11 +47,26 @@ final class DistillNet {
         n.build(s, x, cnn.height(), cnn.width(), lastLayer,
                 (i, fanIn, shape) -> s.constant(prefix + "w" + i, trainerLayout(cnn.layers().get(i))),
                 (i, units) -> s.constant(prefix + "b" + i, Nd4j.create(cnn.layers().get(i).bias(),
-                        new long[] {units}, 'c')), prefix);
+                        new long[] {units}, 'c')), (i, a) -> a, prefix);
         return n;
     }
 
-    private interface Weights {
+    /**
+     * The fine-tuning passes' network on input {@code x} ({@code [-1, h, w, 1]}), shaped like {@code cnn}: its
+     * weight variables come from {@code weights} (in the trainer's layout), its biases are variables
+     * {@code b<i>} starting at {@code cnn}'s, and {@code output} may replace every conv/dense layer's output
+     * (after its ReLU, if any) before the next layer sees it. The logits are named {@code logits}.
+     */
+    static DistillNet fineTune(SameDiff s, SDVariable x, TrainedCnn cnn, Weights weights, Output output) {
+        DistillNet n = new DistillNet(cnn.arch());
+        n.build(s, x, cnn.height(), cnn.width(), Integer.MAX_VALUE, weights,
+                (i, units) -> s.var("b" + i, Nd4j.create(cnn.layers().get(i).bias().clone(), new long[] {units}, 'c')),
+                output, "");
+        return n;
+    }
+
+    /** Makes the weight variable of spec layer {@code layer} ({@code shape}: YXIO or [inputs, units]). */
+    interface Weights {
         SDVariable make(int layer, int fanIn, int... shape);
     }
 
@@ -59,8 +74,13 @@ final class DistillNet {
         SDVariable make(int layer, int units);
     }
 
+    /** What the next layer sees of the output {@code a} of conv/dense layer {@code layer}. */
+    interface Output {
+        SDVariable of(int layer, SDVariable a);
+    }
+
     private void build(SameDiff s, SDVariable x, int height, int width, int lastLayer, Weights weights, Bias bias,
-            String prefix) {
+            Output output, String prefix) {
         SDVariable cur = x;
         int h = height;
         int w = width;
@@ -79,7 +99,7 @@ final class DistillNet {
                     paramNames.add(new String[] {wv.name(), bv.name()});
                     Conv2DConfig cc = Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).dH(1).dW(1)
                             .paddingMode(PaddingMode.SAME).dataFormat("NHWC").build();
-                    cur = s.nn().relu(s.cnn().conv2d(cur, wv, bv, cc), 0);
+                    cur = output.of(i, s.nn().relu(s.cnn().conv2d(cur, wv, bv, cc), 0));
                     ch = l.units();
                 }
                 case POOL -> {
@@ -103,10 +123,11 @@ final class DistillNet {
                     SDVariable wv = weights.make(i, in, in, l.units());
                     SDVariable bv = bias.make(i, l.units());
                     paramNames.add(new String[] {wv.name(), bv.name()});
-                    cur = cur.mmul(wv).add(bv);
+                    SDVariable a = cur.mmul(wv).add(bv);
                     if (!last) {
-                        cur = s.nn().relu(cur, 0);
+                        a = s.nn().relu(a, 0);
                     }
+                    cur = output.of(i, a);
                     ch = l.units();
                 }
                 default -> throw new IllegalStateException();
@@ -134,7 +155,7 @@ final class DistillNet {
     }
 
     /** TFLite layout (OHWI filters, [units, inputs]) to the trainer's (YXIO, [inputs, units]). */
-    private static INDArray trainerLayout(TrainedCnn.LayerWeights lw) {
+    static INDArray trainerLayout(TrainedCnn.LayerWeights lw) {
         int[] s = lw.weightShape();
         long[] shape = new long[s.length];
         for (int i = 0; i < s.length; i++) {
@@ -145,7 +166,7 @@ final class DistillNet {
         return t.dup('c');
     }
 
-    /** The trainer's layout back to TFLite's, as {@link CnnTrainer#result()} does. */
+    /** The trainer's layout back to TFLite's ({@link CnnTrainer#result()}, the distillation student). */
     static TrainedCnn result(SameDiff sd, ArchSpec arch, List<String[]> paramNames, int height, int width) {
         List<TrainedCnn.LayerWeights> out = new ArrayList<>();
         List<ArchSpec.Layer> layers = arch.layers();

@@ -3,16 +3,11 @@ package io.tinyforge.train;
 import io.tinyforge.data.LabeledImages;
 import io.tinyforge.fixtures.SplitMix64;
 import io.tinyforge.ir.ModelException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.nd4j.autodiff.listeners.At;
-import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.ListenerVariables;
 import org.nd4j.autodiff.listeners.Loss;
-import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
@@ -64,7 +59,7 @@ public final class DistillTrainer {
     private final SameDiff sd;
     private final SameDiff teacherSd;
     private List<String[]> paramNames;
-    private boolean gradientsBuilt;
+    private final EpochLoop loop;
 
     /** A student for {@code teacher}'s input size; bad feature layers and mismatched classes are one-liners. */
     public DistillTrainer(Config config, TrainedCnn teacher) {
@@ -84,6 +79,7 @@ public final class DistillTrainer {
         Nd4j.getRandom().setSeed(config.seed());
         this.teacherSd = buildTeacher();
         this.sd = build();
+        this.loop = new EpochLoop(sd);
     }
 
     private SameDiff buildTeacher() {
@@ -146,16 +142,6 @@ public final class DistillTrainer {
                 sf.channels(), tf.channels());
     }
 
-    private static <T> T quietly(java.util.function.Supplier<T> body) {
-        PrintStream saved = System.out;
-        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        try {
-            return body.get();
-        } finally {
-            System.setOut(saved);
-        }
-    }
-
     /** The teacher's logits of every image (frozen teacher graph, batches of 500). */
     public float[][] teacherLogits(LabeledImages d) {
         return logits(teacherSd, "t_logits", d);
@@ -168,74 +154,26 @@ public final class DistillTrainer {
 
     private float[][] logits(SameDiff s, String var, LabeledImages d) {
         check(d);
-        float[][] out = new float[d.count()][];
-        int step = 500;
-        for (int from = 0; from < d.count(); from += step) {
-            int to = Math.min(d.count(), from + step);
-            INDArray in = images(d, null, from, to);
-            INDArray l = s.output(Map.of(INPUT, in), var).get(var);
-            for (int i = from; i < to; i++) {
-                out[i] = l.getRow(i - from).toFloatVector();
-            }
-        }
-        return out;
+        return Batches.rows(s, INPUT, var, d, height, width);
     }
 
     /** The fraction of {@code d} the student classifies correctly. */
     public double accuracy(LabeledImages d) {
-        return accuracy(logits(d), d);
+        return Batches.accuracy(logits(d), d);
     }
 
     /** The fraction of {@code d} the teacher classifies correctly. */
     public double teacherAccuracy(LabeledImages d) {
-        return accuracy(teacherLogits(d), d);
-    }
-
-    private static double accuracy(float[][] logits, LabeledImages d) {
-        int ok = 0;
-        for (int i = 0; i < logits.length; i++) {
-            ok += CnnTrainer.argMax(logits[i]) == d.label(i) ? 1 : 0;
-        }
-        return logits.length == 0 ? Double.NaN : (double) ok / logits.length;
+        return Batches.accuracy(teacherLogits(d), d);
     }
 
     /** Runs {@code config.epochs()} epochs over {@code train}; {@code validation} (nullable) is scored per epoch. */
     public void train(LabeledImages train, LabeledImages validation, TrainProgress progress) {
         check(train);
         float[][] soft = teacherLogits(train);
-        int n = train.count();
-        int batches = (n + config.batch() - 1) / config.batch();
-        SplitMix64 shuffle = new SplitMix64(config.seed() * 0x9E3779B97F4A7C15L + 1);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Listener listener = new Listener();
-        for (int e = 0; e < config.epochs(); e++) {
-            long t0 = System.nanoTime();
-            for (int i = n - 1; i > 0; i--) {
-                int j = (int) Long.remainderUnsigned(shuffle.next(), i + 1);
-                int tmp = order[i];
-                order[i] = order[j];
-                order[j] = tmp;
-            }
-            progress.startEpoch(e + 1, config.epochs(), batches);
-            listener.reset();
-            for (int b = 0; b < batches; b++) {
-                int from = b * config.batch();
-                int to = Math.min(n, from + config.batch());
-                MultiDataSet ds = batch(train, soft, order, from, to);
-                if (!gradientsBuilt) {
-                    quietly(() -> sd.fit(ds, listener)); // SameDiff prints each differentiated op once
-                    gradientsBuilt = true;
-                } else {
-                    sd.fit(ds, listener);
-                }
-                progress.batch(b + 1, listener.meanLoss(), listener.accuracy());
-            }
-            double val = validation == null ? Double.NaN : accuracy(validation);
-            progress.endEpoch(listener.meanLoss(), listener.accuracy(), val, (System.nanoTime() - t0) / 1e9);
-        }
+        loop.run(train.count(), config.epochs(), config.batch(), config.seed(), 1, new Listener(),
+                (order, from, to) -> batch(train, soft, order, from, to), () -> { }, validation, this::accuracy,
+                progress);
     }
 
     private void check(LabeledImages d) {
@@ -249,29 +187,16 @@ public final class DistillTrainer {
         }
     }
 
-    private INDArray images(LabeledImages d, int[] order, int from, int to) {
-        int m = to - from;
-        int size = d.imageSize();
-        float[] x = new float[m * size];
-        for (int i = 0; i < m; i++) {
-            int idx = order == null ? from + i : order[from + i];
-            System.arraycopy(d.image(idx), 0, x, i * size, size);
-        }
-        return Nd4j.create(x, new long[] {m, height, width, 1}, 'c');
-    }
-
     private MultiDataSet batch(LabeledImages d, float[][] teacherLogits, int[] order, int from, int to) {
         int m = to - from;
         int classes = config.student().classes();
-        float[] y = new float[m * classes];
         float[] t = new float[m * classes];
         for (int i = 0; i < m; i++) {
-            int idx = order[from + i];
-            y[i * classes + d.label(idx)] = 1f;
-            System.arraycopy(teacherLogits[idx], 0, t, i * classes, classes);
+            System.arraycopy(teacherLogits[order[from + i]], 0, t, i * classes, classes);
         }
-        return new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {images(d, order, from, to)},
-                new INDArray[] {Nd4j.create(y, new long[] {m, classes}, 'c'),
+        return new org.nd4j.linalg.dataset.MultiDataSet(
+                new INDArray[] {Batches.images(d, order, from, to, height, width)},
+                new INDArray[] {Batches.oneHot(d, order, from, to, classes),
                     Nd4j.create(t, new long[] {m, classes}, 'c')});
     }
 
@@ -291,31 +216,11 @@ public final class DistillTrainer {
      * soft terms from the student's logits and the batch's two label arrays, the feature term from its squared
      * differences.
      */
-    private final class Listener extends BaseListener {
-        private double lossSum;
-        private int lossCount;
-        private long correct;
-        private long seen;
+    private final class Listener extends BatchStats {
         private double batchLoss;
 
-        void reset() {
-            lossSum = 0;
-            lossCount = 0;
-            correct = 0;
-            seen = 0;
-        }
-
-        double meanLoss() {
-            return lossCount == 0 ? Double.NaN : lossSum / lossCount;
-        }
-
-        double accuracy() {
-            return seen == 0 ? Double.NaN : (double) correct / seen;
-        }
-
-        @Override
-        public boolean isActive(Operation operation) {
-            return operation == Operation.TRAINING;
+        Listener() {
+            super(LOGITS);
         }
 
         @Override
@@ -331,8 +236,7 @@ public final class DistillTrainer {
 
         @Override
         public void iterationDone(SameDiff sd, At at, MultiDataSet batch, Loss loss) {
-            lossSum += batchLoss;
-            lossCount++;
+            addLoss(batchLoss);
         }
 
         @Override
@@ -347,9 +251,10 @@ public final class DistillTrainer {
                 double hard = 0;
                 double soft = 0;
                 double t = config.temperature();
+                long right = 0;
                 for (int i = 0; i < logits.length; i++) {
                     int truth = CnnTrainer.argMax(labels[i]);
-                    correct += CnnTrainer.argMax(logits[i]) == truth ? 1 : 0;
+                    right += CnnTrainer.argMax(logits[i]) == truth ? 1 : 0;
                     double[] logQ = logSoftmax(logits[i], 1);
                     hard -= logQ[truth];
                     double[] logQt = logSoftmax(logits[i], t);
@@ -360,7 +265,7 @@ public final class DistillTrainer {
                 }
                 int m = Math.max(1, logits.length);
                 batchLoss += (1 - config.alpha()) * hard / m + config.alpha() * t * t * soft / m;
-                seen += logits.length;
+                countPredictions(right, logits.length);
             }
         }
     }

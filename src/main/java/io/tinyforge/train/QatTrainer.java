@@ -1,13 +1,10 @@
 package io.tinyforge.train;
 
 import io.tinyforge.data.LabeledImages;
-import io.tinyforge.fixtures.SplitMix64;
 import io.tinyforge.ir.ModelException;
 import io.tinyforge.quantize.Affine;
 import io.tinyforge.quantize.QuantRules;
 import io.tinyforge.quantize.Range;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +15,6 @@ import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -71,7 +64,7 @@ public final class QatTrainer {
     private final List<float[]> masks = new ArrayList<>();
     /** Quantization points: the pre-quantization variable, the graph tensor it becomes and its range. */
     private final List<QuantPoint> points = new ArrayList<>();
-    private boolean gradientsBuilt;
+    private final EpochLoop loop;
 
     private static final class QuantPoint {
         final String pre;
@@ -104,6 +97,7 @@ public final class QatTrainer {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         Nd4j.getRandom().setSeed(config.seed());
         this.sd = build(initialRanges);
+        this.loop = new EpochLoop(sd);
         refreshQuantization();
     }
 
@@ -133,64 +127,19 @@ public final class QatTrainer {
 
     private SameDiff build(Map<String, Range> initialRanges) {
         SameDiff s = SameDiff.create();
-        int h = start.height();
-        int w = start.width();
         int classes = start.arch().classes();
-        SDVariable x = s.placeHolder(INPUT, DataType.FLOAT, -1, h, w, 1);
+        SDVariable x = s.placeHolder(INPUT, DataType.FLOAT, -1, start.height(), start.width(), 1);
         SDVariable y = s.placeHolder(LABEL, DataType.FLOAT, -1, classes);
-        SDVariable cur = fakeQuant(s, x, INPUT, "input", initialRanges, false);
-        int ch = 1;
-        boolean flat = false;
+        SDVariable in = fakeQuant(s, x, INPUT, "input", initialRanges, false);
         List<TrainedCnn.LayerWeights> layers = start.layers();
         for (int i = 0; i < layers.size(); i++) {
-            TrainedCnn.LayerWeights lw = layers.get(i);
-            ArchSpec.Layer l = lw.layer();
-            boolean last = i == layers.size() - 1;
-            switch (l.kind()) {
-                case CONV -> {
-                    int k = l.kernel();
-                    int[] shape = lw.weightShape();
-                    // TFLite OHWI -> SameDiff YXIO
-                    INDArray ohwi = Nd4j.create(lw.weights(), new long[] {shape[0], shape[1], shape[2], shape[3]}, 'c');
-                    SDVariable wq = weightVariable(s, i, ohwi.permute(1, 2, 3, 0).dup('c'));
-                    SDVariable bv = s.var("b" + i, Nd4j.create(lw.bias().clone(), new long[] {l.units()}, 'c'));
-                    Conv2DConfig cc = Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).dH(1).dW(1)
-                            .paddingMode(PaddingMode.SAME).dataFormat("NHWC").build();
-                    SDVariable a = s.nn().relu(s.cnn().conv2d(cur, wq, bv, cc), 0);
-                    cur = fakeQuant(s, a, "a" + i, layerTensor(layers, i), initialRanges, true);
-                    ch = l.units();
-                }
-                case POOL -> {
-                    Pooling2DConfig pc = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).dH(1).dW(1)
-                            .paddingMode(PaddingMode.VALID).isNHWC(true).build();
-                    cur = s.cnn().maxPooling2d(cur, pc);
-                    h /= 2;
-                    w /= 2;
-                    params.add(null);
-                    masks.add(null);
-                }
-                case DENSE -> {
-                    int in = flat ? ch : h * w * ch;
-                    if (!flat) {
-                        cur = s.reshape(cur, -1, in);
-                        flat = true;
-                    }
-                    int[] shape = lw.weightShape();
-                    INDArray oi = Nd4j.create(lw.weights(), new long[] {shape[0], shape[1]}, 'c');
-                    SDVariable wq = weightVariable(s, i, oi.transpose().dup('c'));
-                    SDVariable bv = s.var("b" + i, Nd4j.create(lw.bias().clone(), new long[] {l.units()}, 'c'));
-                    SDVariable a = cur.mmul(wq).add(bv);
-                    if (!last) {
-                        a = s.nn().relu(a, 0);
-                    }
-                    cur = fakeQuant(s, a, "a" + i, layerTensor(layers, i), initialRanges, true);
-                    ch = l.units();
-                }
-                default -> throw new IllegalStateException();
-            }
+            params.add(null);
+            masks.add(null);
         }
-        cur.rename(LOGITS);
-        s.loss().softmaxCrossEntropy("loss", y, cur, null);
+        SDVariable logits = DistillNet.fineTune(s, in, start,
+                (i, fanIn, shape) -> weightVariable(s, i, DistillNet.trainerLayout(layers.get(i))),
+                (i, a) -> fakeQuant(s, a, "a" + i, layerTensor(layers, i), initialRanges, true)).logits();
+        s.loss().softmaxCrossEntropy("loss", y, logits, null);
         s.setLossVariables("loss");
         s.setTrainingConfig(TrainingConfig.builder().updater(new Adam(config.learningRate()))
                 .dataSetFeatureMapping(INPUT).dataSetLabelMapping(LABEL).build());
@@ -202,16 +151,14 @@ public final class QatTrainer {
         String name = "w" + i;
         SDVariable wv = s.var(name, init);
         SDVariable delta = s.constant(name + "_qdelta", Nd4j.zeros(DataType.FLOAT, init.shape()));
-        params.add(new String[] {name, "b" + i, name + "_qdelta"});
+        params.set(i, new String[] {name, "b" + i, name + "_qdelta"});
         if (config.keepZeros()) {
             float[] v = init.reshape(init.length()).toFloatVector();
             float[] m = new float[v.length];
             for (int j = 0; j < v.length; j++) {
                 m[j] = v[j] == 0f ? 0f : 1f;
             }
-            masks.add(m);
-        } else {
-            masks.add(null);
+            masks.set(i, m);
         }
         return wv.add(name + "_fq", delta);
     }
@@ -294,50 +241,10 @@ public final class QatTrainer {
     /** Fine-tunes for {@code config.epochs()} epochs; {@code validation} (nullable) is scored per epoch. */
     public void train(LabeledImages train, LabeledImages validation, TrainProgress progress) {
         check(train);
-        int n = train.count();
-        int batches = (n + config.batch() - 1) / config.batch();
-        SplitMix64 shuffle = new SplitMix64(config.seed() * 0x9E3779B97F4A7C15L + 7);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        RangeListener listener = new RangeListener();
-        for (int e = 0; e < config.epochs(); e++) {
-            long t0 = System.nanoTime();
-            for (int i = n - 1; i > 0; i--) {
-                int j = (int) Long.remainderUnsigned(shuffle.next(), i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            progress.startEpoch(e + 1, config.epochs(), batches);
-            listener.reset();
-            for (int b = 0; b < batches; b++) {
-                int from = b * config.batch();
-                int to = Math.min(n, from + config.batch());
-                DataSet ds = batch(train, order, from, to);
-                if (!gradientsBuilt) {
-                    quietly(() -> sd.fit(ds, listener));
-                    gradientsBuilt = true;
-                } else {
-                    sd.fit(ds, listener);
-                }
-                refreshQuantization();
-                progress.batch(b + 1, listener.meanLoss(), listener.accuracy());
-            }
-            double val = validation == null ? Double.NaN : accuracy(validation);
-            progress.endEpoch(listener.meanLoss(), listener.accuracy(), val, (System.nanoTime() - t0) / 1e9);
-        }
-    }
-
-    private static void quietly(Runnable body) {
-        PrintStream saved = System.out;
-        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        try {
-            body.run();
-        } finally {
-            System.setOut(saved);
-        }
+        int classes = start.arch().classes();
+        loop.run(train.count(), config.epochs(), config.batch(), config.seed(), 7, new RangeListener(),
+                (order, from, to) -> Batches.labeled(train, order, from, to, start.height(), start.width(), classes),
+                this::refreshQuantization, validation, this::accuracy, progress);
     }
 
     private void check(LabeledImages d) {
@@ -351,35 +258,10 @@ public final class QatTrainer {
         }
     }
 
-    private DataSet batch(LabeledImages d, int[] order, int from, int to) {
-        int m = to - from;
-        int size = d.imageSize();
-        int classes = start.arch().classes();
-        float[] x = new float[m * size];
-        float[] y = new float[m * classes];
-        for (int i = 0; i < m; i++) {
-            int idx = order == null ? from + i : order[from + i];
-            System.arraycopy(d.image(idx), 0, x, i * size, size);
-            y[i * classes + d.label(idx)] = 1f;
-        }
-        return new DataSet(Nd4j.create(x, new long[] {m, start.height(), start.width(), 1}, 'c'),
-                Nd4j.create(y, new long[] {m, classes}, 'c'));
-    }
-
     /** The fraction of {@code d} the fake-quantized network classifies correctly. */
     public double accuracy(LabeledImages d) {
         check(d);
-        int ok = 0;
-        int step = 500;
-        for (int from = 0; from < d.count(); from += step) {
-            int to = Math.min(d.count(), from + step);
-            INDArray in = batch(d, null, from, to).getFeatures();
-            INDArray l = sd.output(Map.of(INPUT, in), LOGITS).get(LOGITS);
-            for (int i = from; i < to; i++) {
-                ok += CnnTrainer.argMax(l.getRow(i - from).toFloatVector()) == d.label(i) ? 1 : 0;
-            }
-        }
-        return d.count() == 0 ? Double.NaN : (double) ok / d.count();
+        return Batches.accuracy(Batches.rows(sd, INPUT, LOGITS, d, start.height(), start.width()), d);
     }
 
     /** The current float weights (before fake quantization) in TFLite layout. */

@@ -83,7 +83,7 @@ class DistillCommandTest {
         Result notCnn = run("distill", "--teacher", int8.toString(), "--student-arch", "c2-p-d10", "--data",
                 dir.toString(), "--out", none.toString());
         assertEquals(2, notCnn.code());
-        assertTrue(notCnn.err().startsWith("tinyforge: the teacher must be a float32 CNN as 'tinyforge train' writes"),
+        assertTrue(notCnn.err().startsWith("tinyforge: distill --teacher needs a float32 CNN written by `tinyforge train`: "),
                 notCnn.err());
         assertEquals(1, notCnn.err().split("\n").length, notCnn.err());
         assertFalse(Files.exists(none), "nothing written on bad input");

@@ -112,7 +112,7 @@ class PruneCommandTest {
         Files.write(int8, TfliteWriter.write(FixtureModels.defaultModel()));
         Result q = run("prune", int8.toString(), "--data", data.toString(), "--sparsity", "0.5", "--out", out.toString());
         assertEquals(2, q.code());
-        assertTrue(q.err().startsWith("tinyforge: prune needs a float32 CNN written by 'tinyforge train', but "),
+        assertTrue(q.err().startsWith("tinyforge: prune needs a float32 CNN written by `tinyforge train`: "),
                 q.err());
         assertEquals(1, q.err().lines().count(), q.err());
         Result none = run("prune", dir.resolve("none.tflite").toString(), "--data", data.toString(), "--sparsity", "0.5",

@@ -33,7 +33,7 @@ class DistillTrainerTest {
     private static TrainedCnn teacher() {
         CnnTrainer t = new CnnTrainer(new CnnTrainer.Config(ArchSpec.parse("c4-p-c8-p-d10"), 1, 32, 2e-3, 3), 28, 28);
         t.train(DATA.slice(0, 128), null, TrainProgress.silent());
-        return TeacherCnn.of(TfliteImporter.parse(CnnGraph.tflite(t.result(), "teacher"), "teacher", "test"));
+        return CnnGraphReader.read(TfliteImporter.parse(CnnGraph.tflite(t.result(), "teacher"), "teacher", "test"), "test");
     }
 
     private static DistillTrainer.Config config(String student, double alpha, String feature) {

@@ -3,13 +3,9 @@ package io.tinyforge.course.steps;
 import io.tinyforge.cluster.ClusterOptions;
 import io.tinyforge.cluster.Init;
 import io.tinyforge.cluster.WeightClusterer;
-import io.tinyforge.course.CompressionStep;
 import io.tinyforge.course.CourseBudget;
 import io.tinyforge.course.CourseContext;
 import io.tinyforge.course.Variant;
-import io.tinyforge.quantize.FullIntegerQuantizer;
-import io.tinyforge.quantize.IoType;
-import io.tinyforge.quantize.Observers;
 import io.tinyforge.train.ClusterFineTuner;
 import java.util.List;
 
@@ -18,22 +14,12 @@ import java.util.List;
  * centroids trained with gradients shared per cluster, then full-int8 PTQ (per-channel int8 of a clustered float
  * filter keeps at most 2^N values per channel, so the generator still stores codebooks).
  */
-public final class ClusterFineTuneStep implements CompressionStep {
-    private final String base;
-    private final String id;
-    private final String label;
+public final class ClusterFineTuneStep extends DerivedStep {
     private final int bits;
 
     public ClusterFineTuneStep(String base, String id, String label, int bits) {
-        this.base = base;
-        this.id = id;
-        this.label = label;
+        super(base, id, label);
         this.bits = bits;
-    }
-
-    @Override
-    public List<String> produces() {
-        return List.of(id);
     }
 
     @Override
@@ -49,10 +35,8 @@ public final class ClusterFineTuneStep implements CompressionStep {
         ClusterFineTuner ft = new ClusterFineTuner(clustered, false, new ClusterFineTuner.Config(b.fineTuneEpochs(), 64,
                 2e-4, b.seed()));
         ft.train(ctx.data().train(), null, ctx.trainProgress(label()));
-        var calib = ctx.data().calibration();
-        var q = FullIntegerQuantizer.quantize(ft.result(), calib, Observers.byName("minmax"), IoType.INT8);
         return List.of(CourseContext.variant(id, label, base, List.of("k-means " + bits + " bit per tensor of the "
                 + "float weights (linear init)", "centroids fine-tuned " + b.fineTuneEpochs() + " epoch(s), lr 0.0002",
-                "full-int8 PTQ, min/max calibration on " + calib.size() + " training images"), q.quantized()));
+                PtqInt8Step.recipe(ctx)), PtqInt8Step.int8(ctx, ft.result())));
     }
 }

@@ -4,9 +4,6 @@ import io.tinyforge.course.CompressionStep;
 import io.tinyforge.course.CourseBudget;
 import io.tinyforge.course.CourseContext;
 import io.tinyforge.course.Variant;
-import io.tinyforge.quantize.FullIntegerQuantizer;
-import io.tinyforge.quantize.IoType;
-import io.tinyforge.quantize.Observers;
 import io.tinyforge.train.ArchSpec;
 import io.tinyforge.train.CnnGraph;
 import io.tinyforge.train.CnnTrainer;
@@ -64,10 +61,8 @@ public final class DistillStep implements CompressionStep {
     }
 
     private static Variant int8(CourseContext ctx, String id, String label, TrainedCnn cnn, List<String> recipe) {
-        var calib = ctx.data().calibration();
-        var q = FullIntegerQuantizer.quantize(CnnGraph.of(cnn, id), calib, Observers.byName("minmax"), IoType.INT8);
         List<String> r = new java.util.ArrayList<>(recipe);
-        r.add("full-int8 PTQ, min/max calibration on " + calib.size() + " training images");
-        return CourseContext.variant(id, label, TrainFloatStep.ID, r, q.quantized());
+        r.add(PtqInt8Step.recipe(ctx));
+        return CourseContext.variant(id, label, TrainFloatStep.ID, r, PtqInt8Step.int8(ctx, CnnGraph.of(cnn, id)));
     }
 }

@@ -3,7 +3,6 @@ package io.tinyforge.course.steps;
 import io.tinyforge.cluster.ClusterOptions;
 import io.tinyforge.cluster.Init;
 import io.tinyforge.cluster.WeightClusterer;
-import io.tinyforge.course.CompressionStep;
 import io.tinyforge.course.CourseContext;
 import io.tinyforge.course.Variant;
 import java.util.List;
@@ -12,24 +11,14 @@ import java.util.List;
  * k-means weight clustering of a variant's weights ({@code tinyforge cluster --bits N}); an int8 base is then
  * stored in C as codebooks + packed indices.
  */
-public final class KMeansStep implements CompressionStep {
-    private final String base;
-    private final String id;
-    private final String label;
+public final class KMeansStep extends DerivedStep {
     private final int bits;
     private final boolean perChannel;
 
     public KMeansStep(String base, String id, String label, int bits, boolean perChannel) {
-        this.base = base;
-        this.id = id;
-        this.label = label;
+        super(base, id, label);
         this.bits = bits;
         this.perChannel = perChannel;
-    }
-
-    @Override
-    public List<String> produces() {
-        return List.of(id);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.tinyforge.course.steps;
 
 import io.tinyforge.cluster.ClusterOptions;
 import io.tinyforge.cluster.Init;
-import io.tinyforge.course.CompressionStep;
 import io.tinyforge.course.CourseContext;
 import io.tinyforge.course.Variant;
 import io.tinyforge.prune.ZeroKeepingClusterer;
@@ -13,22 +12,12 @@ import java.util.List;
  * weights of each tensor share 2^N − 1 values, zeros stay zero, so the generator stores the filters as sparse
  * entries with N-bit codebook indices.
  */
-public final class PruneClusterStep implements CompressionStep {
-    private final String base;
-    private final String id;
-    private final String label;
+public final class PruneClusterStep extends DerivedStep {
     private final int bits;
 
     public PruneClusterStep(String base, String id, String label, int bits) {
-        this.base = base;
-        this.id = id;
-        this.label = label;
+        super(base, id, label);
         this.bits = bits;
-    }
-
-    @Override
-    public List<String> produces() {
-        return List.of(id);
     }
 
     @Override

@@ -10,15 +10,10 @@ import io.tinyforge.prune.Pruner;
 import io.tinyforge.prune.PruningMetadata;
 import io.tinyforge.prune.PruningSchedule;
 import io.tinyforge.prune.StructuredPruner;
-import io.tinyforge.quantize.FullIntegerQuantizer;
-import io.tinyforge.quantize.IoType;
-import io.tinyforge.quantize.Observers;
 import io.tinyforge.train.CnnGraph;
 import io.tinyforge.train.TrainedCnn;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Pruning of the trained float CNN with fine-tuning ({@code tinyforge prune}): unstructured magnitude pruning
@@ -60,18 +55,13 @@ public final class PruneStep implements CompressionStep {
                 StructuredPruner.Norm.L1, b.fineTuneEpochs(), 64, 1e-3, b.seed());
         Pruner.Result r = Pruner.run(base, ctx.data().train(), null, o, ctx.trainProgress(label()));
         ctx.keep(keepAs, r.cnn());
-        Graph g = CnnGraph.of(r.cnn(), keepAs);
-        Map<String, byte[]> meta = new LinkedHashMap<>(g.metadata());
-        meta.put(PruningMetadata.NAME, PruningMetadata.toJson(g, o, base.arch().toString(), r.cnn().arch().toString()));
-        g = g.withMetadata(meta);
-        var calib = ctx.data().calibration();
-        var q = FullIntegerQuantizer.quantize(g, calib, Observers.byName("minmax"), IoType.INT8);
+        Graph g = PruningMetadata.attach(CnnGraph.of(r.cnn(), keepAs), o, base.arch().toString(),
+                r.cnn().arch().toString());
         String how = structured
                 ? String.format(Locale.ROOT, "structured pruning: %.0f %% of the filters by L1 norm (%s -> %s)",
                         100 * sparsity, base.arch(), r.cnn().arch())
                 : String.format(Locale.ROOT, "magnitude pruning to %.0f %% zeros, polynomial schedule", 100 * sparsity);
         return List.of(CourseContext.variant(id, label, TrainFloatStep.ID, List.of(how, "fine-tuned "
-                + b.fineTuneEpochs() + " epoch(s), lr 0.001", "full-int8 PTQ, min/max calibration on " + calib.size()
-                + " training images"), q.quantized()));
+                + b.fineTuneEpochs() + " epoch(s), lr 0.001", PtqInt8Step.recipe(ctx)), PtqInt8Step.int8(ctx, g)));
     }
 }

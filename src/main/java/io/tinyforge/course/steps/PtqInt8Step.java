@@ -1,8 +1,8 @@
 package io.tinyforge.course.steps;
 
-import io.tinyforge.course.CompressionStep;
 import io.tinyforge.course.CourseContext;
 import io.tinyforge.course.Variant;
+import io.tinyforge.ir.Graph;
 import io.tinyforge.quantize.FullIntegerQuantizer;
 import io.tinyforge.quantize.IoType;
 import io.tinyforge.quantize.Observers;
@@ -13,20 +13,10 @@ import java.util.List;
  * int8 input/output, min/max calibration on the course's calibration images), as {@code tinyforge quantize
  * --mode int8}.
  */
-public final class PtqInt8Step implements CompressionStep {
-    private final String base;
-    private final String id;
-    private final String label;
+public final class PtqInt8Step extends DerivedStep {
 
     public PtqInt8Step(String base, String id, String label) {
-        this.base = base;
-        this.id = id;
-        this.label = label;
-    }
-
-    @Override
-    public List<String> produces() {
-        return List.of(id);
+        super(base, id, label);
     }
 
     @Override
@@ -36,10 +26,18 @@ public final class PtqInt8Step implements CompressionStep {
 
     @Override
     public List<Variant> run(CourseContext ctx) {
-        Variant f = ctx.variant(base);
-        var calib = ctx.data().calibration();
-        var q = FullIntegerQuantizer.quantize(f.graph(), calib, Observers.byName("minmax"), IoType.INT8);
-        return List.of(CourseContext.variant(id, label, base, List.of("full-int8 PTQ, min/max calibration on "
-                + calib.size() + " training images"), q.quantized()));
+        return List.of(CourseContext.variant(id, label, base, List.of(recipe(ctx)),
+                int8(ctx, ctx.variant(base).graph())));
+    }
+
+    /** {@code g} quantized as this step does it (shared by the steps that end in full-int8 PTQ). */
+    static Graph int8(CourseContext ctx, Graph g) {
+        return FullIntegerQuantizer.quantize(g, ctx.data().calibration(), Observers.byName("minmax"), IoType.INT8)
+                .quantized();
+    }
+
+    /** The recipe line of {@link #int8}. */
+    static String recipe(CourseContext ctx) {
+        return "full-int8 PTQ, min/max calibration on " + ctx.data().calibration().size() + " training images";
     }
 }

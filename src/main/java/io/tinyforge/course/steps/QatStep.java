@@ -1,6 +1,5 @@
 package io.tinyforge.course.steps;
 
-import io.tinyforge.course.CompressionStep;
 import io.tinyforge.course.CourseBudget;
 import io.tinyforge.course.CourseContext;
 import io.tinyforge.course.Variant;
@@ -16,38 +15,28 @@ import java.util.Map;
  * activations, ranges seeded by min/max over the calibration images and tracked by EMA, zeros kept (so a
  * pruned start stays pruned), then converted to int8 with the learned ranges.
  */
-public final class QatStep implements CompressionStep {
-    private final String start;
-    private final String id;
-    private final String label;
+public final class QatStep extends DerivedStep {
 
     /** @param start the id of the kept float CNN to fine-tune */
     public QatStep(String start, String id, String label) {
-        this.start = start;
-        this.id = id;
-        this.label = label;
-    }
-
-    @Override
-    public List<String> produces() {
-        return List.of(id);
+        super(start, id, label);
     }
 
     @Override
     public String label() {
-        return "QAT of " + start + " to int8";
+        return "QAT of " + base + " to int8";
     }
 
     @Override
     public List<Variant> run(CourseContext ctx) {
         CourseBudget b = ctx.budget();
-        TrainedCnn cnn = ctx.cnn(start);
+        TrainedCnn cnn = ctx.cnn(base);
         Map<String, Range> initial = QatModels.initialRanges(cnn, ctx.data().train(), b.calibImages());
         QatTrainer qat = new QatTrainer(cnn, new QatTrainer.Config(b.fineTuneEpochs(), 64, 5e-4, b.seed(), 0.99, true),
                 initial);
         qat.train(ctx.data().train(), null, ctx.trainProgress(label()));
         var q = QatModels.convert(qat.result(), qat.ranges(), id);
-        return List.of(CourseContext.variant(id, label, start, List.of("QAT fine-tuning " + b.fineTuneEpochs()
+        return List.of(CourseContext.variant(id, label, base, List.of("QAT fine-tuning " + b.fineTuneEpochs()
                 + " epoch(s), lr 0.0005, fake-quant per-channel weights and activations (EMA ranges, zeros kept)",
                 "int8 with the learned ranges"), q.quantized()));
     }
