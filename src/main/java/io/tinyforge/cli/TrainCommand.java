@@ -43,11 +43,12 @@ final class TrainCommand implements Command {
                         .desc("directory of the IDX files (train-images-idx3-ubyte[.gz], ...)").build())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("FILE").desc("output .tflite").build())
                 .addOption(Option.builder().longOpt("arch").hasArg().argName("SPEC")
-                        .desc("architecture (default " + ArchSpec.COURSE + "): cN conv3x3+relu, cNkK, p maxpool, dN dense")
+                        .desc("architecture (default " + ArchSpec.TRAIN_DEFAULT + "; the course CNN is " + ArchSpec.COURSE
+                                + "): cN conv3x3+relu, cNkK, p maxpool, dN dense")
                         .build())
                 .addOption(Option.builder().longOpt("lr-decay").hasArg().argName("KIND")
-                        .desc("learning-rate schedule: none or linear (to 0 over the run; default none)").build()),
-                "epochs (default 3)", "random seed (default 1)", "Adam learning rate (default 0.002)");
+                        .desc("learning-rate schedule: none or linear (to 0 over the run; default linear)").build()),
+                "epochs (default " + ArchSpec.TRAIN_DEFAULT_EPOCHS + ")", "random seed (default 1)", "Adam learning rate (default 0.002)");
     }
 
     @Override
@@ -58,9 +59,9 @@ final class TrainCommand implements Command {
         String dataset = ImageDatasets.checkName(required(cl, "dataset"));
         Path dir = Path.of(required(cl, "data"));
         Path out = Path.of(required(cl, "out"));
-        TrainingFlags f = TrainingFlags.parse(cl, 3, 2e-3);
-        ArchSpec arch = ArchSpec.parse(cl.getOptionValue("arch", ArchSpec.COURSE));
-        String decay = cl.getOptionValue("lr-decay", "none").strip();
+        TrainingFlags f = TrainingFlags.parse(cl, ArchSpec.TRAIN_DEFAULT_EPOCHS, 2e-3);
+        ArchSpec arch = ArchSpec.parse(cl.getOptionValue("arch", ArchSpec.TRAIN_DEFAULT));
+        String decay = cl.getOptionValue("lr-decay", "linear").strip();
         if (!decay.equals("none") && !decay.equals("linear")) {
             throw new UsageException("--lr-decay must be none or linear, not '" + decay + "'");
         }
