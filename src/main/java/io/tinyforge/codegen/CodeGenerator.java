@@ -108,6 +108,7 @@ public final class CodeGenerator {
         root.put("singleRounding", model.context().rounding() == Rounding.SINGLE);
         root.put("indent", new CText());
         root.put("hotSources", hot.hot());
+        root.put("kernelPaths", KernelPaths.of(opCalls));
         RowCalls rows = RowCalls.of(opCalls);
         root.put("rowGroups", rows.groups());
         root.put("rowRefs", rows.refs());
