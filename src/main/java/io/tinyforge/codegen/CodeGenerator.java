@@ -112,6 +112,9 @@ public final class CodeGenerator {
         RowCalls rows = RowCalls.of(opCalls);
         root.put("rowGroups", rows.groups());
         root.put("rowRefs", rows.refs());
+        root.put("steps", rows.steps());
+        root.put("stepRuns", rows.runs());
+        root.put("inStepRuns", rows.inRuns());
 
         Map<String, byte[]> files = new TreeMap<>();
         put(files, "model.c", Templates.render("model.c.ftl", root));
