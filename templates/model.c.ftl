@@ -35,15 +35,13 @@ ${indent(callText, 4)}<#t>
 
 </#list>
 <#if steps?has_content>
-/* Row calls of consecutive operators, run in order by ${name}_run. */
-typedef struct {
-    tfg_status (*run)(const void *row);
-    const void *row;
-} ${name}_step;
-
-static const ${name}_step ${name}_steps[${steps?size}] = {
-<#list steps as s>
-    {${name}_${s.group}, &${name}_${s.group}_rows[${s.row?c}]}<#sep>,</#sep>
+<#assign stepGroups = []>
+<#list steps as st><#if !stepGroups?seq_contains(st.group)><#assign stepGroups = stepGroups + [st.group]></#if></#list>
+<#assign stepType = (steps?map(st -> st.row)?max > 255)?then("uint16_t", "uint8_t")>
+/* Row calls of consecutive operators, run in order by ${name}_run: {helper (<#list stepGroups as sg>${sg?index} ${sg}<#sep>, </#sep></#list>), row}. */
+static const ${stepType} ${name}_steps[${steps?size}][2] = {
+<#list steps as st>
+    {${stepGroups?seq_index_of(st.group)?c}, ${st.row?c}}<#sep>,</#sep>
 </#list>
 };
 
@@ -52,7 +50,24 @@ static int ${name}_run(int first, int last, int op0)
 {
     int i;
     for (i = first; i < last; ++i) {
-        if (${name}_steps[i].run(${name}_steps[i].row) != TFG_OK) {
+        const ${stepType} *s = ${name}_steps[i];
+        tfg_status status;
+<#if stepGroups?size == 1>
+        status = ${name}_${stepGroups[0]}(&${name}_${stepGroups[0]}_rows[s[1]]);
+<#else>
+        switch (s[0]) {
+<#list stepGroups as sg>
+<#if sg?has_next>
+        case ${sg?index}:
+<#else>
+        default:
+</#if>
+            status = ${name}_${sg}(&${name}_${sg}_rows[s[1]]);
+            break;
+</#list>
+        }
+</#if>
+        if (status != TFG_OK) {
             return op0 + (i - first) + 1;
         }
     }

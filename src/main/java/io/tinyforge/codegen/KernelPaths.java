@@ -14,12 +14,18 @@ import java.util.Map;
  * call has no packed filter; 0 when every call of it has one.</li>
  * <li>{@code TFG_DW_GENERIC}: its per-tap path for filters other than 3x3, channel counts not a multiple of
  * four and windows wholly in the padding; 0 when no call has any of these.</li>
+ * <li>{@code TFG_AVGPOOL_TAIL}: {@code tfg_avgpool_s8}'s channel-by-channel loop, for channel counts not a
+ * multiple of four, windows of more than 256 taps (beyond the DSP path's 16-bit lanes) and empty windows; 0 when
+ * no call has any of these (that kernel returns no status: the generator's check is the guarantee).</li>
  * </ul>
  */
 public final class KernelPaths {
 
     /** The runtime source whose paths {@code TFG_DW_*} select. */
     static final String DW_DSP = "conv/tfg_depthwise_conv2d_dsp_s8.c";
+
+    /** The runtime source whose tail {@code TFG_AVGPOOL_TAIL} selects. */
+    static final String AVGPOOL = "basic/tfg_avgpool_s8.c";
 
     private KernelPaths() {
     }
@@ -29,7 +35,13 @@ public final class KernelPaths {
         boolean dw = false;
         boolean fallback = false;
         boolean generic = false;
+        boolean pool = false;
+        boolean poolTail = false;
         for (OpCall c : calls) {
+            if (c.kernelSources().contains(AVGPOOL)) {
+                pool = true;
+                poolTail |= !poolWithoutTail(c.args());
+            }
             if (!c.kernelSources().contains(DW_DSP)) {
                 continue;
             }
@@ -45,6 +57,9 @@ public final class KernelPaths {
         if (dw) {
             m.put("TFG_DW_FALLBACK", fallback ? 1 : 0);
             m.put("TFG_DW_GENERIC", generic ? 1 : 0);
+        }
+        if (pool) {
+            m.put("TFG_AVGPOOL_TAIL", poolTail ? 1 : 0);
         }
         return m;
     }
@@ -66,6 +81,15 @@ public final class KernelPaths {
                         num(a.get("dilation_w")), 3, num(in.get(2)));
     }
 
+    /** An average pool call with channels % 4 == 0, at most 256 taps per window and no empty window. */
+    static boolean poolWithoutTail(Map<String, Object> a) {
+        int fh = num(a.get("filterH"));
+        int fw = num(a.get("filterW"));
+        return num(a.get("channels")) % 4 == 0 && (long) fh * fw <= 256
+                && noEmptyWindow(num(a.get("outH")), num(a.get("strideH")), num(a.get("padH")), 1, fh, num(a.get("inH")))
+                && noEmptyWindow(num(a.get("outW")), num(a.get("strideW")), num(a.get("padW")), 1, fw, num(a.get("inW")));
+    }
+
     /** Whether every output position along one axis has at least one filter tap inside the input. */
     static boolean noEmptyWindow(int outSize, int stride, int pad, int dilation, int k, int inSize) {
         for (int o = 0; o < outSize; o++) {
@@ -85,6 +109,6 @@ public final class KernelPaths {
         if (o instanceof Number n) {
             return n.intValue();
         }
-        throw new IllegalStateException("expected a number in a depthwise call's arguments, got " + o);
+        throw new IllegalStateException("expected a number in a kernel call's arguments, got " + o);
     }
 }

@@ -15,12 +15,15 @@ import java.util.regex.Pattern;
  * The compact layout of one group of const rows ({@link RowCalls}): every argument of the calls is a slot
  * ({@code stride_h}; list arguments one slot per element, {@code input_dims1}). A slot with the same value in
  * every row becomes a literal in the helper, a slot equal in every row to an earlier stored slot reads that one,
- * and the rest are row fields: pointers as {@code void *} (the kernel's parameter types convert implicitly),
+ * and the rest are row fields: arena addresses as their offset (added to {@code tfg_arena} in the helper),
+ * other pointers as {@code void *} (the kernel's parameter types convert implicitly),
  * compound literals as their struct type, numbers in the narrowest of int8/uint8/int16/uint16/int32. Fields are
  * ordered pointers first, then by decreasing size, so a row has no padding inside.
  */
 final class RowColumns {
 
+    /** An arena address as {@code ModelEmitContext} writes it: cast type and byte offset. */
+    private static final Pattern ARENA = Pattern.compile("^\\(\\(([\\w ]+\\*)\\)\\(tfg_arena \\+ (\\d+)\\)\\)$");
     private static final Pattern COMPOUND = Pattern.compile("^\\((\\w+)\\)(\\{.*\\})$", Pattern.DOTALL);
 
     private final List<RowFieldView> fields = new ArrayList<>();
@@ -107,10 +110,23 @@ final class RowColumns {
                 c.expr.put(e.getKey(), row + "->" + stored.get(same));
                 continue;
             }
+            String cast = arenaCast(column);
             stored.add(e.getKey());
-            storedKinds.add(type(column));
             storedColumns.add(column);
-            c.expr.put(e.getKey(), row + "->" + e.getKey());
+            if (cast != null) {
+                /* an address in the arena: stored as its offset */
+                List<Object> offsets = new ArrayList<>();
+                for (Object v : column) {
+                    Matcher m = ARENA.matcher(v.toString().strip());
+                    offsets.add(m.matches() ? Long.parseLong(m.group(2)) : 0L);
+                }
+                storedColumns.set(storedColumns.size() - 1, offsets);
+                storedKinds.add(type(offsets));
+                c.expr.put(e.getKey(), "((" + cast + ")(tfg_arena + " + row + "->" + e.getKey() + "))");
+            } else {
+                storedKinds.add(type(column));
+                c.expr.put(e.getKey(), row + "->" + e.getKey());
+            }
         }
         if (stored.isEmpty()) {
             /* every row alike: keep one (unused) field so the struct is not empty */
@@ -149,6 +165,20 @@ final class RowColumns {
     /** Slot → C expression in the helper (a literal, or {@code r->field}). */
     Map<String, String> expr() {
         return Map.copyOf(expr);
+    }
+
+    /** The common cast of a column of arena addresses with offsets below 65,536, or null. */
+    private static String arenaCast(List<Object> column) {
+        String cast = null;
+        for (Object v : column) {
+            Matcher m = v instanceof String str ? ARENA.matcher(str.strip()) : null;
+            if (m == null || !m.matches() || (cast != null && !cast.equals(m.group(1)))
+                    || Long.parseLong(m.group(2)) > 0xFFFF) {
+                return null;
+            }
+            cast = m.group(1);
+        }
+        return cast;
     }
 
     private static String literal(Object v) {
