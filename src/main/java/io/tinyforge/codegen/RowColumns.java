@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * every row becomes a literal in the helper, a slot equal in every row to an earlier stored slot reads that one,
  * and the rest are row fields: arena addresses as their offset (added to {@code tfg_arena} in the helper),
  * other pointers as {@code void *} (the kernel's parameter types convert implicitly),
- * compound literals as their struct type, numbers in the narrowest of int8/uint8/int16/uint16/int32. Fields are
+ * compound literals as their struct type, numbers in the narrowest of uint8/uint16 (non-negative), int8/int16/int32. Fields are
  * ordered pointers first, then by decreasing size, so a row has no padding inside.
  */
 final class RowColumns {
@@ -198,17 +198,18 @@ final class RowColumns {
                 min = Math.min(min, x);
                 max = Math.max(max, x);
             }
-            if (min >= -128 && max <= 127) {
-                return "int8_t";
-            }
+            /* unsigned first: Thumb has 16-bit LDRB/LDRH with an immediate offset, but no such LDRSB/LDRSH */
             if (min >= 0 && max <= 255) {
                 return "uint8_t";
             }
-            if (min >= Short.MIN_VALUE && max <= Short.MAX_VALUE) {
-                return "int16_t";
-            }
             if (min >= 0 && max <= 0xFFFF) {
                 return "uint16_t";
+            }
+            if (min >= -128 && max <= 127) {
+                return "int8_t";
+            }
+            if (min >= Short.MIN_VALUE && max <= Short.MAX_VALUE) {
+                return "int16_t";
             }
             return "int32_t";
         }
