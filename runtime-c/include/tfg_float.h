@@ -36,9 +36,20 @@ static inline float tfg_f32_from_bits(uint32_t bits)
     return v.f;
 }
 
-/** Exact IEEE half -> float widening in integer arithmetic (no _Float16); same bits as Java Float16.toFloat. */
+/**
+ * Exact IEEE half -> float widening, same bits as Java Float16.toFloat for every non-NaN half (a signalling NaN
+ * comes out quiet on the FPU path). Cortex-M cores with an FPU (FPv4/FPv5 all convert half precision) use VCVTB,
+ * everything else integer arithmetic (no _Float16 needed).
+ */
 static inline float tfg_f16_to_f32(uint16_t h)
 {
+#if defined(__arm__) && defined(__ARM_ARCH_PROFILE) && __ARM_ARCH_PROFILE == 'M' && defined(__ARM_FP) \
+    && (__ARM_FP & 4) && !defined(TFG_FORCE_REFERENCE)
+    /* FPv4/FPv5 widen half to single in one exact instruction (VCVTB; denormal halves are normal singles). */
+    float f;
+    __asm__("vmov %0, %1\n\tvcvtb.f32.f16 %0, %0" : "=t"(f) : "r"((uint32_t)h));
+    return f;
+#else
     const uint32_t sign = ((uint32_t)h & 0x8000u) << 16;
     const uint32_t exp = ((uint32_t)h >> 10) & 0x1fu;
     uint32_t mant = (uint32_t)h & 0x3ffu;
@@ -57,6 +68,7 @@ static inline float tfg_f16_to_f32(uint16_t h)
         e--;
     }
     return tfg_f32_from_bits(sign | (e << 23) | ((mant & 0x3ffu) << 13));
+#endif
 }
 
 /**
