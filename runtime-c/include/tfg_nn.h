@@ -80,8 +80,6 @@ tfg_status tfg_depthwise_conv2d_s8(const int8_t *input, tfg_dims input_dims,
  * bias[c] + input_offset * sum of channel c's weights (int32, wrapping; 0 for a NULL bias). requant: per channel c, words
  * [4c..4c+3] = multiplier, code, low and high word of the rounding constant of tfg_requant_prepare (double
  * rounding; unused with TFG_SINGLE_ROUNDING). NULL packed or requant: runs the reference.
- * With TFG_DW_FALLBACK 0 / TFG_DW_GENERIC 0 in tfg_config.h (set by the generator when no call needs them) the
- * reference fallback / the per-tap path for other shapes is left out and such a call returns TFG_ERROR.
  */
 tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                                        const int8_t *filter, tfg_dims filter_dims,

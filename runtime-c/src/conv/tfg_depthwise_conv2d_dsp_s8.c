@@ -748,6 +748,7 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
 #endif
 #if TFG_DW_FAST && !TFG_DW_FALLBACK
     (void)filter;
+    (void)bias; /* read only by the reference or, in some layouts, the per-tap path */
     return TFG_ERROR;
 #else
     return tfg_depthwise_conv2d_s8(input, input_dims, filter, filter_dims, bias, output, output_dims,
