@@ -8,5 +8,12 @@
 /* The runtime sources that carry at least 1 % of this model's estimated work (MACs, else output elements):
  * firmware builds compile these for speed (-O2) and model.c and every other source for size (-Os). */
 #define TFG_HOT_SOURCES "${hotSources?join(" ")}"
+<#if (kernelPaths!{})?has_content>
+
+/* Kernel paths this model's calls take (codegen.KernelPaths): 0 leaves a path out of the link. */
+<#list kernelPaths as k, v>
+#define ${k} ${v?c}
+</#list>
+</#if>
 
 #endif /* TFG_CONFIG_H */

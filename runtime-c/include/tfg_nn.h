@@ -230,6 +230,8 @@ tfg_status tfg_fully_connected_gemm_s8(const int8_t *input, const int16_t *filte
  * Pooling (NHWC int8). The window of output (oy, ox) starts at (oy*stride_h - pad_h, ox*stride_w - pad_w) and
  * is clipped to the input; input and output share scale and zero point. act_min/act_max: inclusive clamp in
  * output units. avgpool: sum of the valid taps / their count, rounded half away from zero.
+ * TFG_AVGPOOL_TAIL 0 in tfg_config.h (generator) leaves out avgpool's channel-by-channel loop: then every call
+ * must have channels % 4 == 0, at most 256 taps per window and no empty window.
  */
 void tfg_avgpool_s8(const int8_t *input, int8_t *output, int32_t batches, int32_t in_h, int32_t in_w,
                     int32_t channels, int32_t out_h, int32_t out_w, int32_t filter_h, int32_t filter_w,

@@ -2,6 +2,15 @@
 #include "tfg_nn.h"
 #include "tfg_gemmlowp.h"
 
+/* exp(diff * input scale) in Q0.31 for diff = x - max <= 0, for both passes; out of line (one copy, size) */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int32_t tfg_softmax_s8_exp(int32_t diff, int32_t input_multiplier, int32_t input_left_shift)
+{
+    return tfg_gemmlowp_exp_on_negative_values(tfg_mbqm(diff, input_multiplier, input_left_shift), 5); /* Q5.26 in */
+}
+
 void tfg_softmax_s8(const int8_t *input, int32_t rows, int32_t depth, int32_t input_multiplier,
                     int32_t input_left_shift, int32_t diff_min, int8_t *output)
 {
@@ -21,8 +30,7 @@ void tfg_softmax_s8(const int8_t *input, int32_t rows, int32_t depth, int32_t in
         for (c = 0; c < depth; c++) {
             const int32_t diff = (int32_t)in[c] - max;
             if (diff >= diff_min) {
-                const int32_t scaled = tfg_mbqm(diff, input_multiplier, input_left_shift); /* Q5.26 */
-                sum_of_exps += tfg_rdbpot(tfg_gemmlowp_exp_on_negative_values(scaled, 5), 12);
+                sum_of_exps += tfg_rdbpot(tfg_softmax_s8_exp(diff, input_multiplier, input_left_shift), 12);
             }
         }
         scale = tfg_gemmlowp_reciprocal(sum_of_exps, 12, &num_bits_over_unit);
@@ -32,8 +40,7 @@ void tfg_softmax_s8(const int8_t *input, int32_t rows, int32_t depth, int32_t in
         for (c = 0; c < depth; c++) {
             const int32_t diff = (int32_t)in[c] - max;
             if (diff >= diff_min) {
-                const int32_t scaled = tfg_mbqm(diff, input_multiplier, input_left_shift);
-                const int32_t e = tfg_gemmlowp_exp_on_negative_values(scaled, 5);
+                const int32_t e = tfg_softmax_s8_exp(diff, input_multiplier, input_left_shift);
                 const int32_t unsat = tfg_rdbpot(tfg_srdhm(scale, e), exponent);
                 out[c] = (int8_t)tfg_clamp(unsat + INT8_MIN, INT8_MIN, INT8_MAX);
             } else {

@@ -8,6 +8,15 @@
 #include "tfg_dsp.h"
 #include "tfg_nn.h"
 
+/*
+ * TFG_AVGPOOL_TAIL (tfg_config.h, codegen.KernelPaths): 0 when every call has a multiple of four channels, at
+ * most 256 taps per window and no empty window, so the channel-by-channel loop below is never reached and is
+ * left out. Defaults to 1.
+ */
+#ifndef TFG_AVGPOOL_TAIL
+#define TFG_AVGPOOL_TAIL 1
+#endif
+
 /* sum / count rounded half away from zero (C division truncates toward zero), clamped; out of line (size) */
 #if defined(__GNUC__)
 __attribute__((noinline))
@@ -85,6 +94,7 @@ void tfg_avgpool_s8(const int8_t *input, int8_t *output, int32_t batches, int32_
                     }
 #endif
                 }
+#if TFG_AVGPOOL_TAIL
                 for (; c < channels; c++) {
                     const int8_t *x = first + c;
                     int32_t sum = 0;
@@ -99,6 +109,7 @@ void tfg_avgpool_s8(const int8_t *input, int8_t *output, int32_t batches, int32_
                     output[c] = count > 0 ? tfg_avgpool_s8_out(sum, count, act_min, act_max)
                                           : (int8_t)tfg_clamp(0, act_min, act_max);
                 }
+#endif
                 output += channels;
             }
         }

@@ -24,6 +24,20 @@
 #define TFG_DW_FAST 0
 #endif
 
+/*
+ * Paths the generator may leave out (tfg_config.h, codegen.KernelPaths), so that --gc-sections drops them:
+ * TFG_DW_FALLBACK 0 when every call of this kernel has a packed filter (the reference kernel is then not
+ * linked; TFG_FORCE_REFERENCE builds still run it), TFG_DW_GENERIC 0 when every call has a 3x3 filter over a
+ * multiple of four channels and no empty window (no per-tap path). A call that needs a path left out returns
+ * TFG_ERROR. Both default to 1 (every path linked).
+ */
+#ifndef TFG_DW_FALLBACK
+#define TFG_DW_FALLBACK 1
+#endif
+#ifndef TFG_DW_GENERIC
+#define TFG_DW_GENERIC 1
+#endif
+
 #if TFG_DW_FAST
 
 /* [*start, *end): the filter taps k with 0 <= origin + dilation * k < in_size */
@@ -502,6 +516,7 @@ static void tfg_depthwise_conv2d_dsp_run3x3(const tfg_depthwise_conv2d_dsp_layer
  * input_offset added to every valid tap. Kept out of line so that its registers hold the accumulators, not
  * the callers' loop state.
  */
+#if TFG_DW_GENERIC
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
@@ -576,6 +591,7 @@ static void tfg_depthwise_conv2d_dsp_pixel(const tfg_depthwise_conv2d_dsp_layer 
         out[c] = tfg_depthwise_conv2d_dsp_out(sum, q + 4 * c, c, o);
     }
 }
+#endif /* TFG_DW_GENERIC */
 
 #undef TFG_DW_TAP
 
@@ -670,7 +686,11 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
                     if (l.k3x3 && (ch & 3) == 0 && ky1 > ky0 && kx1 > kx0) {
                         (void)tfg_depthwise_conv2d_dsp_window3x3(&l, x_first, ky0, ky1, kx0, kx1, &l.o, out);
                     } else {
+#if TFG_DW_GENERIC
                         tfg_depthwise_conv2d_dsp_pixel(&l, x_first, ky0, ky1, kx0, kx1, out);
+#else
+                        return TFG_ERROR;
+#endif
                     }
                     out += ch;
                 }
@@ -682,7 +702,13 @@ tfg_status tfg_depthwise_conv2d_dsp_s8(const int8_t *input, tfg_dims input_dims,
     (void)packed;
     (void)requant;
 #endif
+#if TFG_DW_FAST && !TFG_DW_FALLBACK
+    (void)filter;
+    (void)bias; /* read only by the reference or, in some layouts, the per-tap path */
+    return TFG_ERROR;
+#else
     return tfg_depthwise_conv2d_s8(input, input_dims, filter, filter_dims, bias, output, output_dims,
                                    depth_multiplier, stride_h, stride_w, dilation_h, dilation_w, pad_h, pad_w,
                                    input_offset, output_offset, quant, act);
+#endif
 }

@@ -127,6 +127,17 @@ tfg_status tfg_fully_connected_gemm_s8(const int8_t *input, const int16_t *filte
             if (x != xend) {
                 TFG_FC_GEMM_PAIRS(x, xend, w, a0, a1, a2, a3);
             }
+#if defined(__OPTIMIZE_SIZE__)
+            /* compiled for size (a cold classifier): one requantization in a loop, not four inlined copies */
+            y[0] = a0;
+            y[1] = a1;
+            y[2] = a2;
+            y[3] = a3;
+            for (j = 0; j < 4 && o + j < out_depth; ++j) {
+                const int32_t v = tfg_gemm_requant(y[j], ch[j].multiplier, ch[j].round, ch[j].shift, ch[j].shift >> 8);
+                out[o + j] = (int8_t)(fullrange ? tfg_gemm_sat8(v) : tfg_clamp(v + output_offset, act.min, act.max));
+            }
+#else
             y[0] = tfg_gemm_requant(a0, ch[0].multiplier, ch[0].round, ch[0].shift, ch[0].shift >> 8);
             y[1] = tfg_gemm_requant(a1, ch[1].multiplier, ch[1].round, ch[1].shift, ch[1].shift >> 8);
             y[2] = tfg_gemm_requant(a2, ch[2].multiplier, ch[2].round, ch[2].shift, ch[2].shift >> 8);
@@ -135,6 +146,7 @@ tfg_status tfg_fully_connected_gemm_s8(const int8_t *input, const int16_t *filte
                 out[o + j] = (int8_t)(fullrange ? tfg_gemm_sat8(y[j])
                                                 : tfg_clamp(y[j] + output_offset, act.min, act.max));
             }
+#endif
             ch += 4;
         }
     }

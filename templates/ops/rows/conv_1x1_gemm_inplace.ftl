@@ -1,15 +1,8 @@
-<#-- Row mode of templates/ops/conv_1x1_gemm_inplace.ftl (codegen.RowCalls): the call's parameters as one const
-     row (row_fields, row) and the same kernel call made from a row r (row_call). Keep in step with its call macro. -->
-<#macro row_fields a>
-int8_t *data;
-const int16_t *filter;
-const tfg_gemm_channel *channels;
-void *scratch;
-int16_t pixels, in_c, out_c, input_offset, zp_after, act_min, act_max;
-</#macro>
-<#macro row a>{${a.data}, ${a.filter}, ${a.channels}, ${a.scratch},
- ${a.pixels?c}, ${a.in_c?c}, ${a.out_c?c}, ${a.input_offset?c}, ${a.zp_after?c}, ${a.act_min?c}, ${a.act_max?c}}</#macro>
-<#macro row_call a>
-return tfg_conv1x1_gemm_inplace_s8(r->data, r->pixels, r->in_c, r->out_c, r->filter, r->channels, r->input_offset,
-    r->zp_after, (tfg_activation){r->act_min, r->act_max}, r->scratch);
+<#-- Row mode of templates/ops/conv_1x1_gemm_inplace.ftl (codegen.RowCalls, RowColumns): the same kernel call made from a
+     const row; f maps each argument slot (a scalar's name, or a list's name + index: input_dims1) to its C
+     expression (a constant, or r->field). a = the first call's arguments, which pick the kernel variant.
+     Keep in step with its call macro. -->
+<#macro row_call a f>
+return tfg_conv1x1_gemm_inplace_s8(${f.data}, ${f.pixels}, ${f.in_c}, ${f.out_c}, ${f.filter}, ${f.channels}, ${f.input_offset},
+    ${f.zp_after}, (tfg_activation){${f.act_min}, ${f.act_max}}, ${f.scratch});
 </#macro>

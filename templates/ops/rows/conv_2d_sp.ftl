@@ -1,25 +1,11 @@
-<#-- Row mode of templates/ops/conv_2d_sp.ftl (codegen.RowCalls): the call's parameters as one const row
-     (row_fields, row) and the same kernel call made from a row r (row_call). Keep in step with its call macro.
-     a.filter is a (tfg_sparse){...} compound literal; the row stores its brace initializer. -->
-<#macro row_fields a>
-const int8_t *input;
-tfg_sparse filter;
-const int32_t *bias;
-int8_t *output;
-const int32_t *multipliers;
-const int32_t *shifts;
-int16_t input_dims[4], filter_dims[4], output_dims[4];
-int16_t stride_h, stride_w, dilation_h, dilation_w, pad_h, pad_w;
-int16_t input_offset, output_offset, act_min, act_max;
-</#macro>
-<#macro row a>{${a.input}, ${a.filter?remove_beginning("(tfg_sparse)")}, ${a.bias}, ${a.output}, ${a.multipliers}, ${a.shifts},
- {${a.input_dims?map(x -> x?c)?join(", ")}}, {${a.filter_dims?map(x -> x?c)?join(", ")}}, {${a.output_dims?map(x -> x?c)?join(", ")}},
- ${a.stride_h?c}, ${a.stride_w?c}, ${a.dilation_h?c}, ${a.dilation_w?c}, ${a.pad_h?c}, ${a.pad_w?c},
- ${a.input_offset?c}, ${a.output_offset?c}, ${a.act_min?c}, ${a.act_max?c}}</#macro>
-<#macro row_call a>
-return tfg_conv2d_sp_s8(r->input, (tfg_dims){r->input_dims[0], r->input_dims[1], r->input_dims[2], r->input_dims[3]},
-    r->filter, (tfg_dims){r->filter_dims[0], r->filter_dims[1], r->filter_dims[2], r->filter_dims[3]}, r->bias,
-    r->output, (tfg_dims){r->output_dims[0], r->output_dims[1], r->output_dims[2], r->output_dims[3]},
-    r->stride_h, r->stride_w, r->dilation_h, r->dilation_w, r->pad_h, r->pad_w, r->input_offset, r->output_offset,
-    (tfg_per_channel_quant){r->multipliers, r->shifts}, (tfg_activation){r->act_min, r->act_max});
+<#-- Row mode of templates/ops/conv_2d_sp.ftl (codegen.RowCalls, RowColumns): the same kernel call made from a
+     const row; f maps each argument slot (a scalar's name, or a list's name + index: input_dims1) to its C
+     expression (a constant, or r->field). a = the first call's arguments, which pick the kernel variant. The sparse filter is a (tfg_sparse){...} row field.
+     Keep in step with its call macro. -->
+<#macro row_call a f>
+return tfg_conv2d_sp_s8(${f.input}, (tfg_dims){${f.input_dims0}, ${f.input_dims1}, ${f.input_dims2}, ${f.input_dims3}},
+    ${f.filter}, (tfg_dims){${f.filter_dims0}, ${f.filter_dims1}, ${f.filter_dims2}, ${f.filter_dims3}}, ${f.bias},
+    ${f.output}, (tfg_dims){${f.output_dims0}, ${f.output_dims1}, ${f.output_dims2}, ${f.output_dims3}},
+    ${f.stride_h}, ${f.stride_w}, ${f.dilation_h}, ${f.dilation_w}, ${f.pad_h}, ${f.pad_w}, ${f.input_offset}, ${f.output_offset},
+    (tfg_per_channel_quant){${f.multipliers}, ${f.shifts}}, (tfg_activation){${f.act_min}, ${f.act_max}});
 </#macro>

@@ -108,9 +108,13 @@ public final class CodeGenerator {
         root.put("singleRounding", model.context().rounding() == Rounding.SINGLE);
         root.put("indent", new CText());
         root.put("hotSources", hot.hot());
+        root.put("kernelPaths", KernelPaths.of(opCalls));
         RowCalls rows = RowCalls.of(opCalls);
         root.put("rowGroups", rows.groups());
         root.put("rowRefs", rows.refs());
+        root.put("steps", rows.steps());
+        root.put("stepRuns", rows.runs());
+        root.put("inStepRuns", rows.inRuns());
 
         Map<String, byte[]> files = new TreeMap<>();
         put(files, "model.c", Templates.render("model.c.ftl", root));

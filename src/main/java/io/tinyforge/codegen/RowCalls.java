@@ -2,6 +2,8 @@ package io.tinyforge.codegen;
 
 import io.tinyforge.codegen.view.RowGroupView;
 import io.tinyforge.codegen.view.RowRefView;
+import io.tinyforge.codegen.view.StepRunView;
+import io.tinyforge.codegen.view.StepView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +18,10 @@ import java.util.TreeSet;
  * the kernel from a single helper, so {@code invoke()} needs one short call per layer instead of ~150 bytes of
  * argument set-up. Only templates with a row twin in {@code templates/ops/rows/} (macros {@code row_fields},
  * {@code row}, {@code row_call}) take part, and only calls whose argument names are exactly the ones that twin
- * reads ({@code KEYS}); any other call stays a direct call. Numbers are stored as int16, so a call with a
- * number outside int16 stays direct too.
+ * reads ({@code KEYS}); any other call stays a direct call. A call with a number outside int16 stays direct too.
+ * The rows keep only the arguments that differ between calls, each in its narrowest type ({@link RowColumns}).
+ * A run of at least {@link #MIN_RUN} consecutive operators that are all row calls becomes one loop over a table
+ * of (helper, row) steps instead of one call site per operator.
  */
 final class RowCalls {
 
@@ -53,8 +57,14 @@ final class RowCalls {
     /** A group is worth a table from this many calls on. */
     static final int MIN_CALLS = 2;
 
+    /** Consecutive row calls run from the step table from this many on. */
+    static final int MIN_RUN = 3;
+
     private final List<RowGroupView> groups = new ArrayList<>();
     private final Map<String, RowRefView> refs = new TreeMap<>();
+    private final List<StepView> steps = new ArrayList<>();
+    private final Map<String, StepRunView> runs = new TreeMap<>();
+    private final Map<String, Integer> inRuns = new TreeMap<>();
 
     private RowCalls() {
     }
@@ -82,9 +92,54 @@ final class RowCalls {
                 r.refs.put(String.valueOf(i), new RowRefView(e.getKey(), rows.size()));
                 rows.add(calls.get(i).args());
             }
-            r.groups.add(new RowGroupView(e.getKey(), calls.get(e.getValue().get(0)).template(), rows.get(0), rows));
+            RowColumns cols = RowColumns.of(calls.get(e.getValue().get(0)).template(), rows, "r");
+            r.groups.add(new RowGroupView(e.getKey(), calls.get(e.getValue().get(0)).template(), rows.get(0),
+                    cols.fields(), cols.values(), cols.expr()));
         }
+        r.findRuns(calls);
         return r;
+    }
+
+    /** Runs of at least MIN_RUN consecutive calls (consecutive operator numbers) that all have rows. */
+    private void findRuns(List<OpCall> calls) {
+        int i = 0;
+        while (i < calls.size()) {
+            int j = i;
+            while (j < calls.size() && refs.containsKey(String.valueOf(j))
+                    && (j == i || op(calls.get(j)) == op(calls.get(j - 1)) + 1)) {
+                j++;
+            }
+            if (j - i >= MIN_RUN) {
+                int first = steps.size();
+                for (int k = i; k < j; k++) {
+                    RowRefView ref = refs.get(String.valueOf(k));
+                    steps.add(new StepView(ref.group(), ref.row()));
+                    inRuns.put(String.valueOf(k), first + k - i);
+                }
+                runs.put(String.valueOf(i), new StepRunView(first, steps.size(), op(calls.get(i))));
+            }
+            i = Math.max(j, i + 1);
+        }
+    }
+
+    private static int op(OpCall c) {
+        Object o = c.args().get("op");
+        return o instanceof Number n ? n.intValue() : Integer.MIN_VALUE / 2;
+    }
+
+    /** The step table: helper and row of every call in a run, in call order. */
+    List<StepView> steps() {
+        return List.copyOf(steps);
+    }
+
+    /** Call position (as a string) of a run's first call → the run. */
+    Map<String, StepRunView> runs() {
+        return Map.copyOf(runs);
+    }
+
+    /** Call position (as a string) of every call inside a run → its step index. */
+    Map<String, Integer> inRuns() {
+        return Map.copyOf(inRuns);
     }
 
     List<RowGroupView> groups() {

@@ -45,7 +45,9 @@ class SizeOptimizedTest {
             fc = s.map(p -> p.getFileName().toString()).filter(f -> f.startsWith("tfg_fully_connected")).toList();
         }
         assertTrue(!fc.isEmpty() && cold.containsAll(fc), "the 768-MAC classifier is cold: " + fc + " vs " + cold);
-        assertTrue(cold.stream().noneMatch(f -> f.startsWith("tfg_conv") || f.startsWith("tfg_depthwise")),
+        /* the in-place depthwise wrapper only drives the depthwise kernel row by row (HotKernels.DRIVERS) */
+        assertTrue(cold.stream().filter(f -> !f.equals("tfg_depthwise_conv2d_inplace_s8.c"))
+                .noneMatch(f -> f.startsWith("tfg_conv") || f.startsWith("tfg_depthwise")),
                 "convolutions must stay -O2: " + cold);
         Path project = new FirmwareProject(Boards.builtin().get("qemu-mps2-an386"), ModelApi.read(dir),
                 TestVectors.of(ModelApi.read(dir), new byte[490], "zeros"), List.of(), "test")
