@@ -23,6 +23,12 @@ public final class CoursePipeline {
     private final PrintStream progress;
     private final boolean terminal;
 
+    /**
+     * ND4J threads for every training step: both cores of the 2-core machines the demo is sized for (results are
+     * reproducible for a given thread count).
+     */
+    static final int TRAINING_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+
     /** @param progress where progress bars and stage lines go (stderr in the CLI); null for none */
     public CoursePipeline(CourseData data, CourseBudget budget, Path out, String commandLine, PrintStream progress,
             boolean terminal) {
@@ -35,7 +41,7 @@ public final class CoursePipeline {
     }
 
     public CourseResult run(List<CompressionStep> steps, Path work) {
-        CnnTrainer.threads(1);
+        CnnTrainer.threads(TRAINING_THREADS);
         CourseContext ctx = new CourseContext(data, budget, progress, terminal);
         List<CourseResult.Stage> stages = new ArrayList<>();
         List<CourseResult.Pending> pending = new ArrayList<>();
