@@ -10,6 +10,23 @@
 #include "tfg_nn.h"
 #include "tfg_gemm.h"
 
+/*
+ * Paths the generator may leave out (tfg_config.h, codegen.KernelPaths), so that --gc-sections drops them:
+ * TFG_GEMM_POINTWISE (1x1, stride 1, no padding, channels % 4 == 0: the input pixel widened directly),
+ * TFG_GEMM_SMALL (receptive fields of at most TFG_GEMM_SMALL_TAPS taps: tap tables), TFG_GEMM_GENERIC (every
+ * other call: the per-pixel gather, with windows cut by the padding). A call whose path is left out takes the
+ * generic path when that one is linked (same result), else returns TFG_ERROR. All default to 1.
+ */
+#ifndef TFG_GEMM_POINTWISE
+#define TFG_GEMM_POINTWISE 1
+#endif
+#ifndef TFG_GEMM_SMALL
+#define TFG_GEMM_SMALL 1
+#endif
+#ifndef TFG_GEMM_GENERIC
+#define TFG_GEMM_GENERIC 1
+#endif
+
 /* n bytes from src to dst, a word at a time (a library memcpy call costs more than these few bytes; the tail byte by byte) */
 static inline void tfg_conv2d_gemm_copy(int8_t *dst, const int8_t *src, int32_t n)
 {
@@ -50,6 +67,7 @@ static inline void tfg_conv2d_gemm_fill(int8_t *dst, int8_t v, int32_t n)
     }
 }
 
+#if TFG_GEMM_GENERIC
 /*
  * The int8 receptive field of a window cut by the padding into r (fd.h * fd.w * in.c bytes; taps outside the
  * input hold the zero point zp). Without column dilation each row is lead bytes of zp, the inside taps copied
@@ -148,6 +166,8 @@ static void tfg_conv2d_gemm_gather(const int8_t *input, tfg_dims in, tfg_dims fd
     tfg_gemm_widen(row8, cols, groups, lane, off2, 2 * TFG_GEMM_LANES);
 }
 
+#endif
+
 /*
  * Small receptive fields (at most TFG_GEMM_SMALL_TAPS taps, e.g. a first layer on a one-channel image, where the
  * generic gather's per-row memcpy calls and index arithmetic cost more than the GEMM itself): the kernel tabulates
@@ -165,6 +185,7 @@ typedef struct {
     int16_t dx[TFG_GEMM_SMALL_TAPS];  /* its input column offset (0 for padding taps) */
 } tfg_conv2d_gemm_taps;
 
+#if TFG_GEMM_SMALL
 static void tfg_conv2d_gemm_gather_taps(const int8_t *src, const int16_t *off, int32_t groups, int32_t *cols,
                                         int32_t lane, int32_t input_offset)
 {
@@ -243,6 +264,8 @@ static void tfg_conv2d_gemm_gather_taps_border(const int8_t *batch, const tfg_co
     }
 }
 
+#endif
+
 tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
                               const int16_t *filter, tfg_dims filter_dims,
                               const tfg_gemm_channel *channels,
@@ -264,6 +287,9 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
         return TFG_ERROR;
     }
     row8 = (int8_t *)(cols + 2 * TFG_GEMM_LANES * groups);
+    (void)row8;
+    (void)c31;
+#if TFG_GEMM_POINTWISE
     if (k == input_dims.c && (k & 3) == 0 && stride_h == 1 && stride_w == 1 && pad_h == 0 && pad_w == 0
         && input_dims.h == output_dims.h && input_dims.w == output_dims.w) {
         /* pointwise: output pixel q reads input pixel q */
@@ -280,6 +306,8 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
         }
         return TFG_OK;
     }
+#endif
+#if TFG_GEMM_SMALL
     if (groups * 4 <= TFG_GEMM_SMALL_TAPS
         && ((dilation_h * (filter_dims.h - 1)) * input_dims.w + dilation_w * (filter_dims.w - 1) + 1) * input_dims.c
                <= 32767) {
@@ -372,6 +400,8 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
         }
         return TFG_OK;
     }
+#endif
+#if TFG_GEMM_GENERIC
     for (p = 0; p < pixels; p += TFG_GEMM_LANES) {
         const int32_t n = pixels - p < TFG_GEMM_LANES ? pixels - p : TFG_GEMM_LANES;
         int32_t lane;
@@ -385,4 +415,8 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
                                  act, c31);
     }
     return TFG_OK;
+#else
+    (void)p;
+    return TFG_ERROR;
+#endif
 }
