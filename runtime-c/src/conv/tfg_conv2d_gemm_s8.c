@@ -15,8 +15,14 @@
  * TFG_GEMM_POINTWISE (1x1, stride 1, no padding, channels % 4 == 0: the input pixel widened directly),
  * TFG_GEMM_SMALL (receptive fields of at most TFG_GEMM_SMALL_TAPS taps: tap tables), TFG_GEMM_GENERIC (every
  * other call: the per-pixel gather, with windows cut by the padding). A call whose path is left out takes the
- * generic path when that one is linked (same result), else returns TFG_ERROR. All default to 1.
+ * generic path when that one is linked (same result), else returns TFG_ERROR. TFG_GEMM_DILATED 0 when no call
+ * of the generic path has a dilation other than 1 (its gathers then compile for dilation 1; a dilated call on
+ * that path returns TFG_ERROR).
+ * All default to 1.
  */
+#ifndef TFG_GEMM_DILATED
+#define TFG_GEMM_DILATED 1
+#endif
 #ifndef TFG_GEMM_POINTWISE
 #define TFG_GEMM_POINTWISE 1
 #endif
@@ -249,7 +255,13 @@ static void tfg_conv2d_gemm_gather_taps4(const int8_t *src, int32_t step, const 
     }
 }
 
-/* a border pixel: taps whose input row iy0 + dy or column ix0 + dx is outside get the zero point */
+/*
+ * A border pixel: taps whose input row iy0 + dy or column ix0 + dx is outside get the zero point. Few pixels (the
+ * edges) take it: out of line, compiled for size (inlined, it costs the interior loops registers and bytes).
+ */
+#if defined(__GNUC__)
+__attribute__((noinline, cold))
+#endif
 static void tfg_conv2d_gemm_gather_taps_border(const int8_t *batch, const tfg_conv2d_gemm_taps *tp, int32_t n,
                                                int32_t iy0, int32_t ix0, tfg_dims in, int32_t input_offset,
                                                int8_t *row8)
@@ -402,14 +414,20 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
     }
 #endif
 #if TFG_GEMM_GENERIC
+#if !TFG_GEMM_DILATED
+    if (dilation_h != 1 || dilation_w != 1) {
+        return TFG_ERROR;
+    }
+#endif
     for (p = 0; p < pixels; p += TFG_GEMM_LANES) {
         const int32_t n = pixels - p < TFG_GEMM_LANES ? pixels - p : TFG_GEMM_LANES;
         int32_t lane;
         for (lane = 0; lane < TFG_GEMM_LANES; ++lane) {
             /* lanes past the last pixel repeat it; their outputs are not stored */
             const int32_t q = lane < n ? p + lane : pixels - 1;
-            tfg_conv2d_gemm_gather(input, input_dims, filter_dims, output_dims, q, stride_h, stride_w, dilation_h,
-                                   dilation_w, pad_h, pad_w, input_offset, groups, row8, cols, lane);
+            tfg_conv2d_gemm_gather(input, input_dims, filter_dims, output_dims, q, stride_h, stride_w,
+                                   TFG_GEMM_DILATED ? dilation_h : 1, TFG_GEMM_DILATED ? dilation_w : 1, pad_h, pad_w,
+                                   input_offset, groups, row8, cols, lane);
         }
         tfg_conv2d_gemm_block_s8(cols, groups, filter, channels, out_c, output + (size_t)p * out_c, n, output_offset,
                                  act, c31);

@@ -20,7 +20,8 @@ import java.util.Map;
  * <li>{@code TFG_GEMM_POINTWISE}, {@code TFG_GEMM_SMALL}, {@code TFG_GEMM_GENERIC}: the three paths of
  * {@code tfg_conv2d_gemm_s8} (pointwise; at most {@code TFG_GEMM_SMALL_TAPS} taps; the per-pixel gather); each 1
  * when some call takes it (the kernel's own order: pointwise, small, generic). A call whose path is out runs the
- * generic path when that is linked (same result), else returns {@code TFG_ERROR}.</li>
+ * generic path when that is linked (same result), else returns {@code TFG_ERROR}. {@code TFG_GEMM_DILATED}: 0
+ * when no call on the generic path has a dilation other than 1 (its gathers then compile for dilation 1).</li>
  * <li>{@code TFG_GEMM_BLOCK_GENERAL}: the four-lane general path of {@code tfg_conv2d_gemm_block_s8} (blocks of
  * three pixels, a clamp narrower than int8, a zero point after the shift, a correction other than 31); 0 when no
  * block of any GEMM convolution has one (such a block then runs lane by lane: same outputs).</li>
@@ -57,6 +58,7 @@ public final class KernelPaths {
         boolean pointwise = false;
         boolean small = false;
         boolean genericGemm = false;
+        boolean dilated = false;
         boolean block = false;
         boolean blockGeneral = false;
         for (OpCall c : calls) {
@@ -69,7 +71,11 @@ public final class KernelPaths {
                 switch (gemmPath(c.args())) {
                 case 0 -> pointwise = true;
                 case 1 -> small = true;
-                default -> genericGemm = true;
+                default -> {
+                    genericGemm = true;
+                    dilated |= !(c.args().get("dilation_h") instanceof Number dih) || dih.intValue() != 1
+                            || !(c.args().get("dilation_w") instanceof Number diw) || diw.intValue() != 1;
+                }
                 }
             }
             if (c.kernelSources().contains(AVGPOOL)) {
@@ -99,6 +105,7 @@ public final class KernelPaths {
             m.put("TFG_GEMM_POINTWISE", pointwise ? 1 : 0);
             m.put("TFG_GEMM_SMALL", small ? 1 : 0);
             m.put("TFG_GEMM_GENERIC", genericGemm ? 1 : 0);
+            m.put("TFG_GEMM_DILATED", dilated ? 1 : 0);
         }
         if (block) {
             m.put("TFG_GEMM_BLOCK_GENERAL", blockGeneral ? 1 : 0);
