@@ -334,6 +334,7 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
         int32_t ox = 0;
         int32_t oy = 0;
         int32_t b = 0;
+        memset(&tp, 0, sizeof(tp)); /* the padding taps: offset 0, inside when the origin is */
         for (ky = 0; ky < filter_dims.h; ++ky) {
             int32_t kx;
             for (kx = 0; kx < filter_dims.w; ++kx) {
@@ -346,55 +347,40 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
                 }
             }
         }
-        for (; t < groups * 4; ++t) {
-            tp.off[t] = 0;
-            tp.dy[t] = 0;
-            tp.dx[t] = 0;
-        }
         for (p = 0; p < pixels; p += TFG_GEMM_LANES) {
             const int32_t n = pixels - p < TFG_GEMM_LANES ? pixels - p : TFG_GEMM_LANES;
+            const int32_t by0 = oy * stride_h - pad_h;
+            const int32_t bx0 = ox * stride_w - pad_w;
             int32_t lane;
-            {
+            if (n == TFG_GEMM_LANES && ox + TFG_GEMM_LANES <= output_dims.w && by0 >= 0
+                && by0 + y_last < input_dims.h && bx0 >= 0
+                && bx0 + (TFG_GEMM_LANES - 1) * stride_w + x_last < input_dims.w) {
                 /* four interior pixels in one output row: one call, offsets shared by the lanes */
-                const int32_t iy0 = oy * stride_h - pad_h;
-                const int32_t ix0 = ox * stride_w - pad_w;
-                if (n == TFG_GEMM_LANES && ox + TFG_GEMM_LANES <= output_dims.w && iy0 >= 0
-                    && iy0 + y_last < input_dims.h && ix0 >= 0
-                    && ix0 + (TFG_GEMM_LANES - 1) * stride_w + x_last < input_dims.w) {
-                    tfg_conv2d_gemm_gather_taps4(input + (size_t)b * batch_size
-                                                     + ((size_t)iy0 * input_dims.w + ix0) * input_dims.c,
-                                                 stride_w * input_dims.c, tp.off, groups, cols, input_offset);
-                    ox += TFG_GEMM_LANES;
-                    if (ox == output_dims.w) {
-                        ox = 0;
-                        if (++oy == output_dims.h) {
-                            oy = 0;
-                            ++b;
-                        }
+                tfg_conv2d_gemm_gather_taps4(input + (size_t)b * batch_size
+                                                 + ((size_t)by0 * input_dims.w + bx0) * input_dims.c,
+                                             stride_w * input_dims.c, tp.off, groups, cols, input_offset);
+                ox += TFG_GEMM_LANES - 1; /* the block's last pixel, in the same row */
+            } else {
+                for (lane = 0; lane < TFG_GEMM_LANES; ++lane) {
+                    /* (b, oy, ox) is pixel p + lane; lanes past the last pixel repeat it (outputs not stored) */
+                    const int32_t iy0 = oy * stride_h - pad_h;
+                    const int32_t ix0 = ox * stride_w - pad_w;
+                    const int8_t *batch = input + (size_t)b * batch_size;
+                    if (iy0 >= 0 && iy0 + y_last < input_dims.h && ix0 >= 0 && ix0 + x_last < input_dims.w) {
+                        tfg_conv2d_gemm_gather_taps(batch + ((size_t)iy0 * input_dims.w + ix0) * input_dims.c, tp.off,
+                                                    groups, cols, lane, input_offset);
+                    } else {
+                        tfg_conv2d_gemm_gather_taps_border(batch, &tp, groups * 4, iy0, ix0, input_dims, input_offset,
+                                                           row8);
+                        tfg_gemm_widen(row8, cols, groups, lane, off2, 2 * TFG_GEMM_LANES);
                     }
-                    tfg_conv2d_gemm_block_s8(cols, groups, filter, channels, out_c, output + (size_t)p * out_c, n,
-                                             output_offset, act, c31);
-                    continue;
-                }
-            }
-            for (lane = 0; lane < TFG_GEMM_LANES; ++lane) {
-                /* (b, oy, ox) is pixel p + lane; lanes past the last pixel repeat it (outputs not stored) */
-                const int32_t iy0 = oy * stride_h - pad_h;
-                const int32_t ix0 = ox * stride_w - pad_w;
-                const int8_t *batch = input + (size_t)b * batch_size;
-                if (iy0 >= 0 && iy0 + y_last < input_dims.h && ix0 >= 0 && ix0 + x_last < input_dims.w) {
-                    tfg_conv2d_gemm_gather_taps(batch + ((size_t)iy0 * input_dims.w + ix0) * input_dims.c, tp.off,
-                                                groups, cols, lane, input_offset);
-                } else {
-                    tfg_conv2d_gemm_gather_taps_border(batch, &tp, groups * 4, iy0, ix0, input_dims, input_offset, row8);
-                    tfg_gemm_widen(row8, cols, groups, lane, off2, 2 * TFG_GEMM_LANES);
-                }
-                if (lane + 1 < n) {
-                    if (++ox == output_dims.w) {
-                        ox = 0;
-                        if (++oy == output_dims.h) {
-                            oy = 0;
-                            ++b;
+                    if (lane + 1 < n) {
+                        if (++ox == output_dims.w) {
+                            ox = 0;
+                            if (++oy == output_dims.h) {
+                                oy = 0;
+                                ++b;
+                            }
                         }
                     }
                 }
