@@ -8,6 +8,16 @@
 #include "tfg_nn.h"
 #include "tfg_gemm.h"
 
+/*
+ * TFG_GEMM_BLOCK_GENERAL (tfg_config.h, codegen.KernelPaths): the four-lane path for blocks the common case does
+ * not cover (three pixels, a narrower clamp, a zero point after the shift, a correction other than 31). 0 when
+ * no call of the model has such a block; such a block then takes the lane-by-lane path (same outputs, slower).
+ * Defaults to 1.
+ */
+#ifndef TFG_GEMM_BLOCK_GENERAL
+#define TFG_GEMM_BLOCK_GENERAL 1
+#endif
+
 /* one group of four input channels against the block's four pixels */
 #if !TFG_HAS_DSP
 #define TFG_GEMM_BLOCK_STEP(w, x, a0, a1, a2, a3) \
@@ -250,7 +260,7 @@ void tfg_conv2d_gemm_block_s8(const int32_t *cols, int32_t groups, const int16_t
         return;
 #endif
     }
-    if (n <= 2) {
+    if (n <= 2 || !TFG_GEMM_BLOCK_GENERAL) {
         /* one or two pixels (the end of a layer): each lane's dot product alone, not the block's four */
         int8_t *o = out;
         for (; ch != end; ++ch) {
@@ -304,6 +314,7 @@ void tfg_conv2d_gemm_block_s8(const int32_t *cols, int32_t groups, const int16_t
         }
         return;
     }
+#if TFG_GEMM_BLOCK_GENERAL
     {
         /* partial blocks of three, a narrower clamp, or the zero point added after the shift */
         int8_t *o = out;
@@ -331,4 +342,5 @@ void tfg_conv2d_gemm_block_s8(const int32_t *cols, int32_t groups, const int16_t
             ++o;
         }
     }
+#endif
 }

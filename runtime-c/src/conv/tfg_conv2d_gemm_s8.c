@@ -10,6 +10,29 @@
 #include "tfg_nn.h"
 #include "tfg_gemm.h"
 
+/*
+ * Paths the generator may leave out (tfg_config.h, codegen.KernelPaths), so that --gc-sections drops them:
+ * TFG_GEMM_POINTWISE (1x1, stride 1, no padding, channels % 4 == 0: the input pixel widened directly),
+ * TFG_GEMM_SMALL (receptive fields of at most TFG_GEMM_SMALL_TAPS taps: tap tables), TFG_GEMM_GENERIC (every
+ * other call: the per-pixel gather, with windows cut by the padding). A call whose path is left out takes the
+ * generic path when that one is linked (same result), else returns TFG_ERROR. TFG_GEMM_DILATED 0 when no call
+ * of the generic path has a dilation other than 1 (its gathers then compile for dilation 1; a dilated call on
+ * that path returns TFG_ERROR).
+ * All default to 1.
+ */
+#ifndef TFG_GEMM_DILATED
+#define TFG_GEMM_DILATED 1
+#endif
+#ifndef TFG_GEMM_POINTWISE
+#define TFG_GEMM_POINTWISE 1
+#endif
+#ifndef TFG_GEMM_SMALL
+#define TFG_GEMM_SMALL 1
+#endif
+#ifndef TFG_GEMM_GENERIC
+#define TFG_GEMM_GENERIC 1
+#endif
+
 /* n bytes from src to dst, a word at a time (a library memcpy call costs more than these few bytes; the tail byte by byte) */
 static inline void tfg_conv2d_gemm_copy(int8_t *dst, const int8_t *src, int32_t n)
 {
@@ -50,6 +73,7 @@ static inline void tfg_conv2d_gemm_fill(int8_t *dst, int8_t v, int32_t n)
     }
 }
 
+#if TFG_GEMM_GENERIC
 /*
  * The int8 receptive field of a window cut by the padding into r (fd.h * fd.w * in.c bytes; taps outside the
  * input hold the zero point zp). Without column dilation each row is lead bytes of zp, the inside taps copied
@@ -148,6 +172,8 @@ static void tfg_conv2d_gemm_gather(const int8_t *input, tfg_dims in, tfg_dims fd
     tfg_gemm_widen(row8, cols, groups, lane, off2, 2 * TFG_GEMM_LANES);
 }
 
+#endif
+
 /*
  * Small receptive fields (at most TFG_GEMM_SMALL_TAPS taps, e.g. a first layer on a one-channel image, where the
  * generic gather's per-row memcpy calls and index arithmetic cost more than the GEMM itself): the kernel tabulates
@@ -165,6 +191,7 @@ typedef struct {
     int16_t dx[TFG_GEMM_SMALL_TAPS];  /* its input column offset (0 for padding taps) */
 } tfg_conv2d_gemm_taps;
 
+#if TFG_GEMM_SMALL
 static void tfg_conv2d_gemm_gather_taps(const int8_t *src, const int16_t *off, int32_t groups, int32_t *cols,
                                         int32_t lane, int32_t input_offset)
 {
@@ -228,7 +255,13 @@ static void tfg_conv2d_gemm_gather_taps4(const int8_t *src, int32_t step, const 
     }
 }
 
-/* a border pixel: taps whose input row iy0 + dy or column ix0 + dx is outside get the zero point */
+/*
+ * A border pixel: taps whose input row iy0 + dy or column ix0 + dx is outside get the zero point. Few pixels (the
+ * edges) take it: out of line, compiled for size (inlined, it costs the interior loops registers and bytes).
+ */
+#if defined(__GNUC__)
+__attribute__((noinline, cold))
+#endif
 static void tfg_conv2d_gemm_gather_taps_border(const int8_t *batch, const tfg_conv2d_gemm_taps *tp, int32_t n,
                                                int32_t iy0, int32_t ix0, tfg_dims in, int32_t input_offset,
                                                int8_t *row8)
@@ -242,6 +275,8 @@ static void tfg_conv2d_gemm_gather_taps_border(const int8_t *batch, const tfg_co
         row8[t] = (iy >= 0 && iy < in.h && ix >= 0 && ix < in.w) ? batch[origin + tp->off[t]] : zp;
     }
 }
+
+#endif
 
 tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
                               const int16_t *filter, tfg_dims filter_dims,
@@ -264,6 +299,9 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
         return TFG_ERROR;
     }
     row8 = (int8_t *)(cols + 2 * TFG_GEMM_LANES * groups);
+    (void)row8;
+    (void)c31;
+#if TFG_GEMM_POINTWISE
     if (k == input_dims.c && (k & 3) == 0 && stride_h == 1 && stride_w == 1 && pad_h == 0 && pad_w == 0
         && input_dims.h == output_dims.h && input_dims.w == output_dims.w) {
         /* pointwise: output pixel q reads input pixel q */
@@ -280,6 +318,8 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
         }
         return TFG_OK;
     }
+#endif
+#if TFG_GEMM_SMALL
     if (groups * 4 <= TFG_GEMM_SMALL_TAPS
         && ((dilation_h * (filter_dims.h - 1)) * input_dims.w + dilation_w * (filter_dims.w - 1) + 1) * input_dims.c
                <= 32767) {
@@ -294,6 +334,7 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
         int32_t ox = 0;
         int32_t oy = 0;
         int32_t b = 0;
+        memset(&tp, 0, sizeof(tp)); /* the padding taps: offset 0, inside when the origin is */
         for (ky = 0; ky < filter_dims.h; ++ky) {
             int32_t kx;
             for (kx = 0; kx < filter_dims.w; ++kx) {
@@ -306,55 +347,40 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
                 }
             }
         }
-        for (; t < groups * 4; ++t) {
-            tp.off[t] = 0;
-            tp.dy[t] = 0;
-            tp.dx[t] = 0;
-        }
         for (p = 0; p < pixels; p += TFG_GEMM_LANES) {
             const int32_t n = pixels - p < TFG_GEMM_LANES ? pixels - p : TFG_GEMM_LANES;
+            const int32_t by0 = oy * stride_h - pad_h;
+            const int32_t bx0 = ox * stride_w - pad_w;
             int32_t lane;
-            {
+            if (n == TFG_GEMM_LANES && ox + TFG_GEMM_LANES <= output_dims.w && by0 >= 0
+                && by0 + y_last < input_dims.h && bx0 >= 0
+                && bx0 + (TFG_GEMM_LANES - 1) * stride_w + x_last < input_dims.w) {
                 /* four interior pixels in one output row: one call, offsets shared by the lanes */
-                const int32_t iy0 = oy * stride_h - pad_h;
-                const int32_t ix0 = ox * stride_w - pad_w;
-                if (n == TFG_GEMM_LANES && ox + TFG_GEMM_LANES <= output_dims.w && iy0 >= 0
-                    && iy0 + y_last < input_dims.h && ix0 >= 0
-                    && ix0 + (TFG_GEMM_LANES - 1) * stride_w + x_last < input_dims.w) {
-                    tfg_conv2d_gemm_gather_taps4(input + (size_t)b * batch_size
-                                                     + ((size_t)iy0 * input_dims.w + ix0) * input_dims.c,
-                                                 stride_w * input_dims.c, tp.off, groups, cols, input_offset);
-                    ox += TFG_GEMM_LANES;
-                    if (ox == output_dims.w) {
-                        ox = 0;
-                        if (++oy == output_dims.h) {
-                            oy = 0;
-                            ++b;
-                        }
+                tfg_conv2d_gemm_gather_taps4(input + (size_t)b * batch_size
+                                                 + ((size_t)by0 * input_dims.w + bx0) * input_dims.c,
+                                             stride_w * input_dims.c, tp.off, groups, cols, input_offset);
+                ox += TFG_GEMM_LANES - 1; /* the block's last pixel, in the same row */
+            } else {
+                for (lane = 0; lane < TFG_GEMM_LANES; ++lane) {
+                    /* (b, oy, ox) is pixel p + lane; lanes past the last pixel repeat it (outputs not stored) */
+                    const int32_t iy0 = oy * stride_h - pad_h;
+                    const int32_t ix0 = ox * stride_w - pad_w;
+                    const int8_t *batch = input + (size_t)b * batch_size;
+                    if (iy0 >= 0 && iy0 + y_last < input_dims.h && ix0 >= 0 && ix0 + x_last < input_dims.w) {
+                        tfg_conv2d_gemm_gather_taps(batch + ((size_t)iy0 * input_dims.w + ix0) * input_dims.c, tp.off,
+                                                    groups, cols, lane, input_offset);
+                    } else {
+                        tfg_conv2d_gemm_gather_taps_border(batch, &tp, groups * 4, iy0, ix0, input_dims, input_offset,
+                                                           row8);
+                        tfg_gemm_widen(row8, cols, groups, lane, off2, 2 * TFG_GEMM_LANES);
                     }
-                    tfg_conv2d_gemm_block_s8(cols, groups, filter, channels, out_c, output + (size_t)p * out_c, n,
-                                             output_offset, act, c31);
-                    continue;
-                }
-            }
-            for (lane = 0; lane < TFG_GEMM_LANES; ++lane) {
-                /* (b, oy, ox) is pixel p + lane; lanes past the last pixel repeat it (outputs not stored) */
-                const int32_t iy0 = oy * stride_h - pad_h;
-                const int32_t ix0 = ox * stride_w - pad_w;
-                const int8_t *batch = input + (size_t)b * batch_size;
-                if (iy0 >= 0 && iy0 + y_last < input_dims.h && ix0 >= 0 && ix0 + x_last < input_dims.w) {
-                    tfg_conv2d_gemm_gather_taps(batch + ((size_t)iy0 * input_dims.w + ix0) * input_dims.c, tp.off,
-                                                groups, cols, lane, input_offset);
-                } else {
-                    tfg_conv2d_gemm_gather_taps_border(batch, &tp, groups * 4, iy0, ix0, input_dims, input_offset, row8);
-                    tfg_gemm_widen(row8, cols, groups, lane, off2, 2 * TFG_GEMM_LANES);
-                }
-                if (lane + 1 < n) {
-                    if (++ox == output_dims.w) {
-                        ox = 0;
-                        if (++oy == output_dims.h) {
-                            oy = 0;
-                            ++b;
+                    if (lane + 1 < n) {
+                        if (++ox == output_dims.w) {
+                            ox = 0;
+                            if (++oy == output_dims.h) {
+                                oy = 0;
+                                ++b;
+                            }
                         }
                     }
                 }
@@ -372,17 +398,39 @@ tfg_status tfg_conv2d_gemm_s8(const int8_t *input, tfg_dims input_dims,
         }
         return TFG_OK;
     }
+#endif
+#if TFG_GEMM_GENERIC
+#if !TFG_GEMM_DILATED
+    if (dilation_h != 1 || dilation_w != 1) {
+        return TFG_ERROR;
+    }
+#endif
     for (p = 0; p < pixels; p += TFG_GEMM_LANES) {
         const int32_t n = pixels - p < TFG_GEMM_LANES ? pixels - p : TFG_GEMM_LANES;
         int32_t lane;
         for (lane = 0; lane < TFG_GEMM_LANES; ++lane) {
             /* lanes past the last pixel repeat it; their outputs are not stored */
             const int32_t q = lane < n ? p + lane : pixels - 1;
-            tfg_conv2d_gemm_gather(input, input_dims, filter_dims, output_dims, q, stride_h, stride_w, dilation_h,
-                                   dilation_w, pad_h, pad_w, input_offset, groups, row8, cols, lane);
+            tfg_conv2d_gemm_gather(input, input_dims, filter_dims, output_dims, q, stride_h, stride_w,
+                                   TFG_GEMM_DILATED ? dilation_h : 1, TFG_GEMM_DILATED ? dilation_w : 1, pad_h, pad_w,
+                                   input_offset, groups, row8, cols, lane);
         }
         tfg_conv2d_gemm_block_s8(cols, groups, filter, channels, out_c, output + (size_t)p * out_c, n, output_offset,
                                  act, c31);
     }
     return TFG_OK;
+#else
+    /* (every path left out: the parameters only some path reads) */
+    (void)p;
+    (void)input;
+    (void)filter;
+    (void)output;
+    (void)pixels;
+    (void)pad_h;
+    (void)pad_w;
+    (void)input_offset;
+    (void)output_offset;
+    (void)act;
+    return TFG_ERROR;
+#endif
 }

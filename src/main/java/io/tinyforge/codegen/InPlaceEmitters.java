@@ -68,6 +68,7 @@ public final class InPlaceEmitters {
         a.put("filter", gw.filter(ctx, "t" + p.filter() + "_gemm"));
         a.put("channels", gw.channels(ctx, "conv_gemm"));
         a.put("zp_after", gw.zeroPointAfter());
+        a.put("c31", gw.allC31() ? 1 : 0);
         a.put("input_offset", p.inputOffset());
         a.put("act_min", p.actMin());
         a.put("act_max", p.actMax());

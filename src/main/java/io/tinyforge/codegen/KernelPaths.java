@@ -17,12 +17,29 @@ import java.util.Map;
  * <li>{@code TFG_AVGPOOL_TAIL}: {@code tfg_avgpool_s8}'s channel-by-channel loop, for channel counts not a
  * multiple of four, windows of more than 256 taps (beyond the DSP path's 16-bit lanes) and empty windows; 0 when
  * no call has any of these (that kernel returns no status: the generator's check is the guarantee).</li>
+ * <li>{@code TFG_GEMM_POINTWISE}, {@code TFG_GEMM_SMALL}, {@code TFG_GEMM_GENERIC}: the three paths of
+ * {@code tfg_conv2d_gemm_s8} (pointwise; at most {@code TFG_GEMM_SMALL_TAPS} taps; the per-pixel gather); each 1
+ * when some call takes it (the kernel's own order: pointwise, small, generic). A call whose path is out runs the
+ * generic path when that is linked (same result), else returns {@code TFG_ERROR}. {@code TFG_GEMM_DILATED}: 0
+ * when no call on the generic path has a dilation other than 1 (its gathers then compile for dilation 1).</li>
+ * <li>{@code TFG_GEMM_BLOCK_GENERAL}: the four-lane general path of {@code tfg_conv2d_gemm_block_s8} (blocks of
+ * three pixels, a clamp narrower than int8, a zero point after the shift, a correction other than 31); 0 when no
+ * block of any GEMM convolution has one (such a block then runs lane by lane: same outputs).</li>
  * </ul>
  */
 public final class KernelPaths {
 
     /** The runtime source whose paths {@code TFG_DW_*} select. */
     static final String DW_DSP = "conv/tfg_depthwise_conv2d_dsp_s8.c";
+
+    /** The runtime source whose paths {@code TFG_GEMM_POINTWISE / SMALL / GENERIC} select. */
+    static final String GEMM = "conv/tfg_conv2d_gemm_s8.c";
+
+    /** The runtime source whose general path {@code TFG_GEMM_BLOCK_GENERAL} selects. */
+    static final String GEMM_BLOCK = "conv/tfg_conv2d_gemm_block_s8.c";
+
+    /** The kernel's TFG_GEMM_SMALL_TAPS. */
+    static final int SMALL_TAPS = 32;
 
     /** The runtime source whose tail {@code TFG_AVGPOOL_TAIL} selects. */
     static final String AVGPOOL = "basic/tfg_avgpool_s8.c";
@@ -37,7 +54,30 @@ public final class KernelPaths {
         boolean generic = false;
         boolean pool = false;
         boolean poolTail = false;
+        boolean gemm = false;
+        boolean pointwise = false;
+        boolean small = false;
+        boolean genericGemm = false;
+        boolean dilated = false;
+        boolean block = false;
+        boolean blockGeneral = false;
         for (OpCall c : calls) {
+            if (c.kernelSources().contains(GEMM_BLOCK)) {
+                block = true;
+                blockGeneral |= blockGeneral(c.args());
+            }
+            if (c.kernelSources().contains(GEMM)) {
+                gemm = true;
+                switch (gemmPath(c.args())) {
+                case 0 -> pointwise = true;
+                case 1 -> small = true;
+                default -> {
+                    genericGemm = true;
+                    dilated |= !(c.args().get("dilation_h") instanceof Number dih) || dih.intValue() != 1
+                            || !(c.args().get("dilation_w") instanceof Number diw) || diw.intValue() != 1;
+                }
+                }
+            }
             if (c.kernelSources().contains(AVGPOOL)) {
                 pool = true;
                 poolTail |= !poolWithoutTail(c.args());
@@ -61,6 +101,15 @@ public final class KernelPaths {
         if (pool) {
             m.put("TFG_AVGPOOL_TAIL", poolTail ? 1 : 0);
         }
+        if (gemm) {
+            m.put("TFG_GEMM_POINTWISE", pointwise ? 1 : 0);
+            m.put("TFG_GEMM_SMALL", small ? 1 : 0);
+            m.put("TFG_GEMM_GENERIC", genericGemm ? 1 : 0);
+            m.put("TFG_GEMM_DILATED", dilated ? 1 : 0);
+        }
+        if (block) {
+            m.put("TFG_GEMM_BLOCK_GENERAL", blockGeneral ? 1 : 0);
+        }
         return m;
     }
 
@@ -79,6 +128,55 @@ public final class KernelPaths {
                 3, num(in.get(1)))
                 && noEmptyWindow(num(out.get(2)), num(a.get("stride_w")), num(a.get("pad_w")),
                         num(a.get("dilation_w")), 3, num(in.get(2)));
+    }
+
+    /**
+     * The path of tfg_conv2d_gemm_s8 a call takes with every path linked: 0 pointwise, 1 small receptive field,
+     * 2 generic (also for a call whose arguments are not all known numbers).
+     */
+    static int gemmPath(Map<String, Object> a) {
+        List<?> in = (List<?>) a.get("input_dims");
+        List<?> f = (List<?>) a.get("filter_dims");
+        List<?> out = (List<?>) a.get("output_dims");
+        if (in == null || f == null || out == null) {
+            return 2;
+        }
+        long inH = num(in.get(1));
+        long inW = num(in.get(2));
+        long inC = num(in.get(3));
+        long fh = num(f.get(1));
+        long fw = num(f.get(2));
+        long k = fh * fw * num(f.get(3));
+        if (k == inC && (k & 3) == 0 && num(a.get("stride_h")) == 1 && num(a.get("stride_w")) == 1
+                && num(a.get("pad_h")) == 0 && num(a.get("pad_w")) == 0 && inH == num(out.get(1))
+                && inW == num(out.get(2))) {
+            return 0;
+        }
+        long groups = (k + 3) >> 2;
+        long span = (num(a.get("dilation_h")) * (fh - 1) * inW + num(a.get("dilation_w")) * (fw - 1) + 1) * inC;
+        return groups * 4 <= SMALL_TAPS && span <= 32767 ? 1 : 2;
+    }
+
+    /**
+     * Whether some block of a GEMM convolution call needs tfg_conv2d_gemm_block_s8's general path: a last block of
+     * three pixels, a clamp narrower than int8, a zero point after the shift, or a correction other than 31.
+     */
+    static boolean blockGeneral(Map<String, Object> a) {
+        if (!(a.get("c31") instanceof Number c31) || c31.intValue() != 1 || num(a.get("zp_after")) != 0 || num(a.get("act_min")) > -128
+                || num(a.get("act_max")) < 127) {
+            return true;
+        }
+        long pixels;
+        if (a.get("pixels") != null) {
+            pixels = num(a.get("pixels"));
+        } else {
+            List<?> out = (List<?>) a.get("output_dims");
+            if (out == null) {
+                return true;
+            }
+            pixels = (long) num(out.get(0)) * num(out.get(1)) * num(out.get(2));
+        }
+        return pixels % 4 == 3;
     }
 
     /** An average pool call with channels % 4 == 0, at most 256 taps per window and no empty window. */

@@ -36,9 +36,9 @@ final class RowCalls {
             "filter_dims", "output_dims", "stride_h", "stride_w", "dilation_h", "dilation_w", "pad_h", "pad_w",
             "input_offset", "output_offset", "multipliers", "shifts", "act_min", "act_max", "scratch");
 
-    private static final Set<String> CONV_GEMM = plus(plus(plus(CONV, "scratch"), "channels"), "zp_after");
+    private static final Set<String> CONV_GEMM = plus(plus(plus(plus(CONV, "scratch"), "channels"), "zp_after"), "c31");
     private static final Set<String> CONV_1X1_GEMM_INPLACE = Set.of("op", "data", "pixels", "in_c", "out_c", "filter",
-            "channels", "zp_after", "input_offset", "act_min", "act_max", "scratch");
+            "channels", "zp_after", "c31", "input_offset", "act_min", "act_max", "scratch");
 
     /**
      * Template → the argument sets its row twin understands, each with the suffix of its group's C name (a

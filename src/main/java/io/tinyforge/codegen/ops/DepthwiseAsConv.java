@@ -77,6 +77,7 @@ public final class DepthwiseAsConv {
         a.put("filter", gw.filter(ctx, "t" + p.filter() + "_gemm"));
         a.put("channels", gw.channels(ctx, "conv_gemm"));
         a.put("zp_after", gw.zeroPointAfter());
+        a.put("c31", gw.allC31() ? 1 : 0);
         return new OpCall("conv_2d_gemm", a, List.of("conv/tfg_conv2d_gemm_s8.c", "conv/tfg_conv2d_gemm_block_s8.c"));
     }
 }

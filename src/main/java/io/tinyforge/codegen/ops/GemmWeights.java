@@ -43,6 +43,16 @@ public final class GemmWeights {
         return zeroPointAfter;
     }
 
+    /** Whether every channel's correction shift is 31 (the kernel's tfg_gemm_all_c31; padded rows have 31). */
+    public boolean allC31() {
+        for (int i = 3; i < channels.length; i += 4) {
+            if ((channels[i] >> 8) != 31) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The packed CONV_2D filter (one group, OHWI rows), or null when the GEMM kernel does not apply. */
     public static GemmWeights conv(Conv2DParams p, Graph g) {
         if (g == null || io.tinyforge.codegen.Optimize.current() != io.tinyforge.codegen.Optimize.SPEED
