@@ -38,6 +38,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        io.tinyforge.train.NativeFlavour.select(); // before anything loads ND4J's natives
         int code = run(args, System.out, System.err);
         System.out.flush();
         System.exit(code);

@@ -24,6 +24,10 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  */
 public final class CnnTrainer {
 
+    static {
+        NativeFlavour.select();
+    }
+
     /**
      * Hyper-parameters. With {@code linearDecay} the Adam learning rate falls linearly from
      * {@code learningRate} towards 0 over all the batches of the run (ND4J PolySchedule, power 1, per iteration);
