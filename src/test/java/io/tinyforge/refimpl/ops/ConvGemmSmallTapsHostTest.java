@@ -75,7 +75,8 @@ class ConvGemmSmallTapsHostTest {
         }
     }
 
-    private static void assumeGcc() throws InterruptedException {
+    /** Skips the calling test when no host gcc can be started (shared with KernelPathsGemmHostTest). */
+    static void assumeGcc() throws InterruptedException {
         try {
             Process p = new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
@@ -85,7 +86,8 @@ class ConvGemmSmallTapsHostTest {
         }
     }
 
-    private static int[] ints(Random r, int n, int lo, int hi) {
+    /** n values drawn uniformly from [lo, hi]. */
+    static int[] ints(Random r, int n, int lo, int hi) {
         int[] v = new int[n];
         for (int i = 0; i < n; i++) {
             v[i] = lo + r.nextInt(hi - lo + 1);

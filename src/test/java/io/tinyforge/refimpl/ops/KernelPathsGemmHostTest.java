@@ -1,9 +1,7 @@
 package io.tinyforge.refimpl.ops;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tinyforge.codegen.CodeGenerator;
 import io.tinyforge.codegen.GeneratedModel;
@@ -20,7 +18,6 @@ import io.tinyforge.refimpl.Interpreter;
 import io.tinyforge.refimpl.PreparedModel;
 import io.tinyforge.testing.Bytes;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -47,7 +44,7 @@ class KernelPathsGemmHostTest {
 
     @Test
     void pathsForcedOffFallBackToTheGenericGatherWithTheSameBytes() throws Exception {
-        assumeGcc();
+        ConvGemmSmallTapsHostTest.assumeGcc();
         Random r = new Random(20261129L);
         // pointwise over 5x3 pixels (a last block of three), then a 3x3 conv over two channels (small path)
         Graph[] graphs = {conv(r, 5, 3, 8, 1, 1, Padding.VALID, 1), conv(r, 6, 7, 2, 3, 3, Padding.SAME, 1)};
@@ -69,7 +66,7 @@ class KernelPathsGemmHostTest {
 
     @Test
     void aCallNeedingTheGenericPathFailsWhenItIsLeftOut() throws Exception {
-        assumeGcc();
+        ConvGemmSmallTapsHostTest.assumeGcc();
         Random r = new Random(7L);
         Graph g = conv(r, 8, 8, 8, 3, 3, Padding.SAME, 1); // 72 taps: the generic gather
         Run run = build(g, "nogeneric", "\n#undef TFG_GEMM_GENERIC\n#define TFG_GEMM_GENERIC 0\n");
@@ -93,24 +90,6 @@ class KernelPathsGemmHostTest {
         return new Run(m, HostBuild.compile(gm.dir(), CodeGenerator.harness(m, opt), dir.resolve("build")));
     }
 
-    private static void assumeGcc() throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            assertEquals(0, p.waitFor(), "gcc --version");
-        } catch (IOException e) {
-            assumeTrue(false, "skipped: gcc not found (" + e.getMessage() + ")");
-        }
-    }
-
-    private static int[] ints(Random r, int n, int lo, int hi) {
-        int[] v = new int[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = lo + r.nextInt(hi - lo + 1);
-        }
-        return v;
-    }
-
     /** An h x w x inC conv with a kh x kw filter, stride 1, eight output channels, RELU. */
     private static Graph conv(Random r, int h, int w, int inC, int kh, int kw, Padding pad, int stride) {
         int outC = 8;
@@ -122,8 +101,9 @@ class KernelPathsGemmHostTest {
         }
         ConvTestGraph b = new ConvTestGraph();
         int in = b.activation(new int[] {1, h, w, inC}, 0.01f + r.nextFloat() * 0.09f, r.nextInt(256) - 128);
-        int wt = b.weights(new int[] {outC, kh, kw, inC}, scales, 0, ints(r, outC * kh * kw * inC, -127, 127));
-        int bias = b.bias(0f, ints(r, outC, -3000, 3000));
+        int wt = b.weights(new int[] {outC, kh, kw, inC}, scales, 0,
+                ConvGemmSmallTapsHostTest.ints(r, outC * kh * kw * inC, -127, 127));
+        int bias = b.bias(0f, ConvGemmSmallTapsHostTest.ints(r, outC, -3000, 3000));
         int out = b.activation(new int[] {1, oh, ow, outC}, 0.02f + r.nextFloat() * 0.28f, -128);
         return b.graph(OpType.CONV_2D, new Conv2DOptions(pad, stride, stride, 1, 1, Activation.RELU),
                 new int[] {in, wt, bias}, out);
